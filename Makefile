@@ -1,0 +1,48 @@
+# Shared Shield? — `make lab` to study, `make test` to check everything.
+PY ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+PYTEST_ARGS ?=
+
+.PHONY: lab test check-data lint strip site bench clean help
+
+help:
+	@echo "make lab         open the course in JupyterLab (creates .venv on first run)"
+	@echo "make test        run the whole test suite, every notebook included"
+	@echo "make check-data  validate data/ and list every problem"
+	@echo "make strip       remove outputs from the notebooks before committing"
+	@echo "make site        build the offline reading site (not built yet: see README)"
+
+$(BIN)/python:
+	@$(PY) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Shared Shield? needs Python 3.11 or newer: install it, or run make PY=python3.12")'
+	$(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install --upgrade --quiet pip
+
+$(VENV)/.student: $(BIN)/python requirements.txt pyproject.toml
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	@touch $@
+
+$(VENV)/.dev: $(VENV)/.student requirements-dev.txt
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	@touch $@
+
+lab: $(VENV)/.student
+	$(BIN)/jupyter lab notebooks/00_start_here.ipynb
+
+test: $(VENV)/.dev
+	SHAREDSHIELD_STRICT=1 $(BIN)/python -m pytest --nbmake $(PYTEST_ARGS)
+
+check-data: $(VENV)/.student
+	$(BIN)/python -m sharedshield check
+
+lint: $(VENV)/.dev
+	$(BIN)/ruff check src tests
+
+strip: $(VENV)/.dev
+	$(BIN)/nbstripout notebooks/*.ipynb
+
+site:
+	@echo "The offline site is not built yet (it comes with a later release)."
+
+clean:
+	rm -rf $(VENV) _site .pytest_cache

@@ -1,0 +1,18 @@
+"""Shared Shield? — helper library for the course notebooks."""
+
+from .data import Course, find_data_dir, load_course
+from .dates import DateError, ParsedDate, describe_date, parse_date
+from .errors import CourseDataError, Problem, ReadingsUnavailable
+from .readings import readings, readings_available
+
+__all__ = [
+    "Course", "CourseDataError", "DateError", "ParsedDate", "Problem", "ReadingsUnavailable",
+    "describe_date", "find_data_dir", "load_course", "parse_date", "readings", "readings_available",
+]
+__version__ = "1.0.0"
+
+from .checks import check, quiz, show  # noqa: E402
+from .course import COURSE_MAP, course_map  # noqa: E402
+from .notebook import setup  # noqa: E402
+
+__all__ += ["COURSE_MAP", "check", "course_map", "quiz", "setup", "show"]

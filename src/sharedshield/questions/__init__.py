@@ -1,0 +1,1 @@
+"""Self-check questions, one module per notebook (nNN_name.py, each with QUESTIONS and QUIZ)."""
