@@ -86,3 +86,32 @@ def test_invalid_dates_raise_date_error_with_a_hint(text, message):
 )
 def test_describe_date_reads_naturally(text, label):
     assert describe_date(text) == label
+
+
+def test_fast_path_agrees_with_the_edtf_grammar():
+    """The quick parser for common forms gives the edtf library's bounds, and defers to it for everything else."""
+    from edtf import parse_edtf, struct_time_to_date
+
+    from sharedshield.dates import _fast
+
+    checked = 0
+    for year in (2000, 2011):  # a leap year and a common year
+        for month in [*range(0, 14), 21, 22, 23, 25]:
+            for qual in ("", "%"):
+                for day in (None, 0, 1, 29, 30, 31, 32):
+                    if day is not None and month > 12:
+                        continue
+                    text = f"{year}-{month:02d}" + (f"-{day:02d}" if day is not None else "") + qual
+                    quick = _fast(text)
+                    if quick is None:
+                        continue
+                    obj = parse_edtf(text)
+                    assert (quick[0], quick[1]) == (struct_time_to_date(obj.lower_strict()), struct_time_to_date(obj.upper_strict())), text
+                    checked += 1
+    assert checked > 100
+
+
+def test_winter_runs_december_to_february():
+    p = parse_date("2012-24")
+    assert (p.start, p.end, p.precision) == (T("2012-12-01"), T("2013-02-28"), "season")
+    assert describe_date("2012-24") == "winter 2012"

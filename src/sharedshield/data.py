@@ -87,10 +87,17 @@ def read_tables(data_dir: Path) -> tuple[dict, dict[str, list[tuple[int, dict]]]
         path = data_dir / name
         cols = [f["name"] for f in schema["fields"]]
         if not path.is_file():
-            problems.append(Problem(name, None, None, f"the file is missing from {data_dir}", "restore it (git checkout -- data/" + name + ") or copy it from the course"))
+            what = f"is a folder, not a file, in {data_dir}" if path.is_dir() else f"the file is missing from {data_dir}"
+            problems.append(Problem(name, None, None, what, "restore it (git checkout -- data/" + name + ") or copy it from the course"))
             good[res["name"]] = []
             continue
-        rows = read_csv_rows(name, path.read_bytes(), cols, problems)
+        try:
+            raw = path.read_bytes()
+        except OSError as err:
+            problems.append(Problem(name, None, None, f"the file cannot be read ({err.strerror or err})", "close any program that has it open, and check its permissions"))
+            good[res["name"]] = []
+            continue
+        rows = read_csv_rows(name, raw, cols, problems)
         good[res["name"]] = check_table(name, schema, rows, problems)
     keys = {}
     for res in package["resources"]:

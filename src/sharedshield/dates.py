@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -40,25 +42,64 @@ def _bounds(obj: object) -> tuple[dt.date, dt.date]:
     return struct_time_to_date(obj.lower_strict()), struct_time_to_date(obj.upper_strict())  # type: ignore[attr-defined]
 
 
+_SIMPLE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?([~?%])?$")
+_SEASON_MONTHS = {21: (3, 5), 22: (6, 8), 23: (9, 11), 24: (12, 2)}
+
+
+def _fast(text: str) -> tuple[dt.date, dt.date, str, bool, bool] | None:
+    """The common forms (YYYY, YYYY-MM, YYYY-MM-DD, YYYY-21..24, each with ~ ? or %) without the slow grammar; None otherwise."""
+    m = _SIMPLE.match(text)
+    if not m:
+        return None
+    year, month, day, qual = int(m.group(1)), m.group(2), m.group(3), m.group(4) or ""
+    approximate, uncertain = qual in ("~", "%"), qual in ("?", "%")
+    if month is None:
+        return dt.date(year, 1, 1), dt.date(year, 12, 31), "year", approximate, uncertain
+    mon = int(month)
+    if day is None and mon in _SEASON_MONTHS:
+        if qual:
+            return None  # a qualified season is not EDTF level 1: the grammar refuses it
+        first, last = _SEASON_MONTHS[mon]
+        end_year = year + 1 if mon == 24 else year  # winter runs December to February (the edtf library stops at 31 December)
+        return dt.date(year, first, 1), dt.date(end_year, last, calendar.monthrange(end_year, last)[1]), "season", approximate, uncertain
+    if not 1 <= mon <= 12:
+        return None  # let the edtf grammar decide (and refuse)
+    if day is None:
+        return dt.date(year, mon, 1), dt.date(year, mon, calendar.monthrange(year, mon)[1]), "month", approximate, uncertain
+    try:
+        d = dt.date(year, mon, int(day))
+    except ValueError:
+        return None
+    return d, d, "day", approximate, uncertain
+
+
 def _single(text: str) -> tuple[dt.date, dt.date, str, bool, bool]:
     """Bounds, precision and qualifiers of one EDTF date that is not an interval."""
+    quick = _fast(text)
+    if quick is not None:
+        return quick
     obj = parse_edtf(text)
     kind = type(obj).__name__
     approximate = uncertain = False
     if kind == "UncertainOrApproximate":
-        approximate = bool(obj.is_approximate)
-        uncertain = bool(obj.is_uncertain)
+        both = bool(obj.is_uncertain_and_approximate)  # '%' means both
+        approximate = bool(obj.is_approximate) or both
+        uncertain = bool(obj.is_uncertain) or both
         obj = obj.date
         kind = type(obj).__name__
     if kind == "Season":
         precision = "season"
     elif kind in ("Date", "Unspecified"):
         precision = {"day": "day", "month": "month", "year": "year"}.get(obj.precision, "range")
-        if kind == "Unspecified":
-            precision = {"day": "month", "month": "year"}.get(obj.precision, "range")
     else:
         raise DateError(f"'{text}' is valid EDTF but not a form this course uses — {_HINT}")
     start, end = _bounds(obj)
+    if kind == "Unspecified":  # 2007-05-XX is a month, 2007-XX and 2007-XX-XX a year, 199X a range: read it from the span
+        whole_month = start.day == 1 and (end + dt.timedelta(days=1)).day == 1 and (start.year, start.month) == (end.year, end.month)
+        whole_year = (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year
+        precision = "day" if start == end else "month" if whole_month else "year" if whole_year else "range"
+        both = bool(obj.is_uncertain_and_approximate)  # the edtf library keeps the qualifier of 2007-XX~ on the date itself
+        approximate, uncertain = approximate or bool(obj.is_approximate) or both, uncertain or bool(obj.is_uncertain) or both
     return start, end, precision, approximate, uncertain
 
 

@@ -10,7 +10,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
-from .errors import Problem
+from .errors import CourseDataError, Problem
 
 MAX_FIELD = 2000
 MAX_ANCHOR_WORDS = 12
@@ -28,18 +28,55 @@ def load_package(data_dir: Path) -> dict:
     """The parsed datapackage.json (the single source of truth for the tables)."""
     path = data_dir / "datapackage.json"
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        package = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise FileNotFoundError(f"{path} not found — is data_dir the course's data/ folder?") from None
+    except json.JSONDecodeError as err:
+        raise CourseDataError([Problem("datapackage.json", err.lineno, None, f"is not valid JSON ({err.msg}, line {err.lineno} column {err.colno})",
+                                       "undo the last edit (git checkout -- data/datapackage.json)")]) from None
+    except (OSError, UnicodeDecodeError) as err:
+        raise CourseDataError([Problem("datapackage.json", None, None, f"cannot be read ({type(err).__name__}: {getattr(err, 'strerror', None) or err})",
+                                       "restore it (git checkout -- data/datapackage.json)")]) from None
+    problems = _package_problems(package)
+    if problems:
+        raise CourseDataError(problems)
+    return package
+
+
+def _package_problems(package: Any) -> list[Problem]:
+    """What in datapackage.json's structure this loader cannot use (so no KeyError or TypeError escapes later)."""
+    fix = "undo the last edit (git checkout -- data/datapackage.json)"
+    if not isinstance(package, dict) or not isinstance(package.get("resources"), list):
+        return [Problem("datapackage.json", None, "resources", "has no list of resources", fix)]
+    out = []
+    for i, res in enumerate(package["resources"]):
+        fields = res.get("schema", {}).get("fields") if isinstance(res, dict) and isinstance(res.get("schema"), dict) else None
+        if not (isinstance(res, dict) and isinstance(res.get("name"), str) and isinstance(res.get("path"), str) and isinstance(fields, list)):
+            out.append(Problem("datapackage.json", None, f"resources[{i}]", "needs a name, a path and a schema with a list of fields", fix))
+            continue
+        for field in fields:
+            if not (isinstance(field, dict) and isinstance(field.get("name"), str) and isinstance(field.get("constraints", {}), dict)):
+                out.append(Problem("datapackage.json", None, f"{res['name']}.fields", f"field {field!r:.60} needs a name and (optionally) a constraints object", fix))
+                continue
+            try:
+                re.compile(field.get("constraints", {}).get("pattern", ""))
+            except (re.error, TypeError) as err:
+                out.append(Problem("datapackage.json", None, f"{res['name']}.{field['name']}", f"the pattern is not a valid regular expression ({err})", fix))
+    return out
 
 
 def _decode(name: str, raw: bytes, problems: list[Problem]) -> str | None:
-    """UTF-8 text of a file (a byte-order mark is fine), or None with a problem naming the line."""
+    """UTF-8 text of a file (a byte-order mark is fine), or None with a problem naming the row and line."""
+    raw = raw.removeprefix(b"\xef\xbb\xbf")  # strip the BOM first: utf-8-sig error offsets do not count it
     try:
-        return raw.decode("utf-8-sig")
+        return raw.decode("utf-8")
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
-        problems.append(Problem(name, line, None, f"byte {raw[err.start]:#04x} is not UTF-8 text (line {line} of the file)",
+        try:  # the spreadsheet row, which differs from the line after a field that spans lines
+            row = sum(1 for _ in csv.reader(io.StringIO(raw[: err.start].decode("utf-8") + "x", newline="")))
+        except csv.Error:
+            row = line
+        problems.append(Problem(name, row, None, f"byte {raw[err.start]:#04x} is not UTF-8 text (line {line} of the file)",
                                 "save the file as 'CSV UTF-8' (in Excel: Save As → CSV UTF-8; in LibreOffice: Character set → Unicode (UTF-8))"))
         return None
 
@@ -54,8 +91,10 @@ def read_csv_rows(name: str, raw: bytes, fields: list[str], problems: list[Probl
         return []
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     rows: list[tuple[int, Row]] = []
+    last = 0  # spreadsheet row of the last record read whole: a csv.Error is in row last + 1
     try:
         header = next(reader)
+        last = 1
         header = [h.strip() for h in header]
         missing = [f for f in fields if f not in header]
         extra = [h for h in header if h not in fields]
@@ -77,7 +116,7 @@ def read_csv_rows(name: str, raw: bytes, fields: list[str], problems: list[Probl
         if missing or extra or dupes:
             return []
         for index, values in enumerate(reader):
-            row_no = index + 2
+            row_no = last = index + 2
             if not any(v.strip() for v in values):
                 continue
             if len(values) != len(header):
@@ -94,7 +133,7 @@ def read_csv_rows(name: str, raw: bytes, fields: list[str], problems: list[Probl
             what = "a quoted field is never closed, so the file ends inside it"
         else:
             what = f"the CSV cannot be read ({msg})"
-        problems.append(Problem(name, None, None, f"{what}, near line {line} of the file",
+        problems.append(Problem(name, last + 1, None, f"{what}, near line {line} of the file",
                                 "check that every opening double quote \" has a closing one, and that the file is complete"))
     return rows
 
@@ -104,6 +143,8 @@ def _convert(value: str, ftype: str) -> Any:
     if ftype == "integer":
         if not re.fullmatch(r"[+-]?\d+", value.strip()):
             raise ValueError("write a whole number, e.g. 3")
+        if abs(int(value)) >= 2**63:
+            raise ValueError("the number is far too large: write a whole number of at most 18 digits")
         return int(value)
     if ftype == "boolean":
         v = value.strip().lower()
@@ -131,6 +172,11 @@ def check_table(name: str, schema: dict, rows: list[tuple[int, Row]], problems: 
                 if c.get("required"):
                     problems.append(Problem(name, row_no, col, "is empty but required", f"fill in {field.get('description', 'a value')[:120].rstrip('.').lower()}"))
                     ok = False
+                continue
+            if "\x00" in value:
+                problems.append(Problem(name, row_no, col, "contains a NUL character (byte 0): the file is damaged or not plain CSV text",
+                                        "retype the value, or save the file again as 'CSV UTF-8'"))
+                ok = False
                 continue
             if len(value) > MAX_FIELD:
                 problems.append(Problem(name, row_no, col, f"is {len(value):,} characters long; the limit is {MAX_FIELD:,}",
