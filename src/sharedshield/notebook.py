@@ -9,6 +9,9 @@ from typing import Any
 
 from .errors import CourseDataError, ReadingsUnavailable
 
+SITE_ENV = "SHAREDSHIELD_SITE"  # set by `make site` (site/conf.py): charts then render for the static reading site
+SITE_RENDERER = "sharedshield_site"
+
 
 def _short_message(shell: Any, etype: type, evalue: BaseException, tb: Any, tb_offset: int | None = None) -> None:
     """Print a course error as its message only: no traceback wall for a student who edited a CSV."""
@@ -26,3 +29,30 @@ def setup() -> None:
     shell = get_ipython()
     if shell is not None:
         shell.set_custom_exc((CourseDataError, ReadingsUnavailable), _short_message)
+    if os.environ.get(SITE_ENV) == "1":
+        use_site_renderer()
+
+
+def site_renderer() -> Any:
+    """A plotly renderer for the static site: a div and a Plotly.newPlot call as text/html, no plotly.js, no MathJax."""
+    from plotly.io import to_html
+    from plotly.io.base_renderers import MimetypeRenderer
+
+    class SiteRenderer(MimetypeRenderer):
+        """text/html that expects plotly.js to be loaded once by the page (site/conf.py html_js_files)."""
+
+        def to_mimebundle(self, fig_dict: dict) -> dict[str, str]:
+            html = to_html(fig_dict, include_plotlyjs=False, include_mathjax=False, full_html=False, validate=False,
+                           config={"displaylogo": False, "responsive": True}, default_width="100%", default_height=480)
+            return {"text/html": html}
+
+    return SiteRenderer()
+
+
+def use_site_renderer() -> None:
+    """Make fig.show() emit the site's text/html (JupyterLab, without SHAREDSHIELD_SITE=1, keeps plotly's default)."""
+    import plotly.io as pio
+
+    if SITE_RENDERER not in pio.renderers:
+        pio.renderers[SITE_RENDERER] = site_renderer()
+    pio.renderers.default = SITE_RENDERER

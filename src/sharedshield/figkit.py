@@ -1,0 +1,62 @@
+"""What every chart shares: a colour-blind-safe palette, labelled axes, hover naming the source, and alt text."""
+
+from __future__ import annotations
+
+import os
+
+import plotly.graph_objects as go
+from IPython.display import Markdown, display
+
+# Okabe & Ito (2008), "Color Universal Design": distinguishable with the common colour-vision deficiencies.
+OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000")
+SOURCE_COLOURS = {"blog2007": "#E69F00", "lukyanov2011": "#0072B2", "eir2013": "#CC79A7", "record": "#000000"}
+SOURCE_NAMES = {"blog2007": "Blog post (2007)", "lukyanov2011": "Lukyanov column (2011)", "eir2013": "EIR timeline (2013)"}
+FONT = dict(family="Arial, Helvetica, sans-serif", size=13)
+
+
+def colour_map(values: list[str]) -> dict[str, str]:
+    """A stable colour for each category (sources get their fixed colours; others cycle through Okabe-Ito)."""
+    out, i = {}, 0
+    for v in values:
+        if v in SOURCE_COLOURS:
+            out[v] = SOURCE_COLOURS[v]
+        else:
+            out[v] = OKABE_ITO[i % len(OKABE_ITO)]
+            i += 1
+    return out
+
+
+def finish(fig: go.Figure, title: str, x_title: str, y_title: str, alt: str) -> go.Figure:
+    """Give a figure its title, axis labels, plain template, and its one-sentence text alternative."""
+    fig.update_layout(title=dict(text=title, x=0.01), template="simple_white", font=FONT,
+                      hoverlabel=dict(font=FONT, align="left"), margin=dict(l=60, r=20, t=60, b=60),
+                      meta={"alt": alt})
+    fig.update_xaxes(title_text=x_title)
+    fig.update_yaxes(title_text=y_title)
+    return fig
+
+
+def describe(fig: go.Figure) -> str:
+    """The figure's one-sentence text alternative, computed from its data when it was built."""
+    meta = fig.layout.meta
+    if isinstance(meta, dict) and meta.get("alt"):
+        return str(meta["alt"])
+    raise ValueError("this figure has no text alternative: build it with a sharedshield.figures function")
+
+
+def mimebundle(fig: go.Figure) -> dict:
+    """The figure's display bundle: plotly's JupyterLab mimetype, or the site's text/html when building the site."""
+    from .notebook import SITE_ENV, site_renderer
+
+    if os.environ.get(SITE_ENV) == "1":
+        return site_renderer().to_mimebundle(fig.to_dict())
+    from plotly.io.base_renderers import PlotlyRenderer
+
+    # fig.show() would first import nbformat (and jsonschema's format checkers): ~2 s per kernel for nothing
+    return PlotlyRenderer(config={"displaylogo": False}).to_mimebundle(fig.to_dict())
+
+
+def show(fig: go.Figure) -> None:
+    """Display a figure and, under it, its text alternative (for screen readers, printouts and the site)."""
+    display(mimebundle(fig), raw=True)
+    display(Markdown(f"*Text alternative:* {describe(fig)}"))
