@@ -1,0 +1,38 @@
+"""The teacher guide's answer key matches the answers computed from the data today."""
+
+from __future__ import annotations
+
+import re
+
+from conftest import ROOT
+from sharedshield import load_course
+from sharedshield.checks import all_questions
+
+
+def _rows() -> dict[str, str]:
+    """The answer cell (last column) of every self-check row in teacher/guide.md."""
+    text = (ROOT / "teacher" / "guide.md").read_text(encoding="utf-8")
+    out = {}
+    for line in text.splitlines():
+        m = re.match(r"^\| (q\d+_\d+) \|.*\| ([^|]+) \|\s*$", line)
+        if m:
+            out[m.group(1)] = m.group(2)
+    return out
+
+
+def test_every_question_has_an_answer_in_the_guide():
+    missing = sorted(set(all_questions()) - set(_rows()))
+    assert not missing, f"teacher/guide.md has no answer row for {missing}"
+
+
+def test_answer_key_matches_the_data():
+    course = load_course()
+    rows = _rows()
+    stale = []
+    for qid, question in all_questions().items():
+        expected = question.expected(course)
+        values = expected if isinstance(expected, set | frozenset) else [expected]
+        shown = [str(round(v, 2)) if isinstance(v, float) else str(v) for v in values]
+        if not any(re.search(rf"(?<![\w.]){re.escape(v)}(?![\w])", rows.get(qid, "")) for v in shown):
+            stale.append(f"{qid}: guide says {rows.get(qid)!r}, data gives {sorted(shown)}")
+    assert not stale, "the teacher guide's answer key is stale:\n" + "\n".join(stale)
