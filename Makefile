@@ -11,7 +11,8 @@ help:
 	@echo "make test        run the whole test suite, every notebook included"
 	@echo "make check-data  validate data/ and list every problem"
 	@echo "make strip       remove outputs from the notebooks before committing"
-	@echo "make site        build the offline reading site (not built yet: see README)"
+	@echo "make site        run every notebook and build the offline reading site in _site/ (see README)"
+	@echo "make bench       time the course, load_course, density and site; writes benchmarks/results.md"
 
 $(BIN)/python:
 	@$(PY) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Shared Shield? needs Python 3.11 or newer: install it, or run make PY=python3.12")'
@@ -41,8 +42,11 @@ lint: $(VENV)/.dev
 strip: $(VENV)/.dev
 	$(BIN)/nbstripout notebooks/*.ipynb
 
-site:
-	@echo "The offline site is not built yet (it comes with a later release)."
+site: $(VENV)/.dev
+	$(BIN)/python -m sharedshield.site _site
+
+bench: $(VENV)/.dev
+	$(BIN)/python benchmarks/run.py
 
 clean:
-	rm -rf $(VENV) _site .pytest_cache
+	rm -rf $(VENV) _site _build .pytest_cache

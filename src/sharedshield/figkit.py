@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import os
 
 import plotly.graph_objects as go
@@ -59,4 +60,4 @@ def mimebundle(fig: go.Figure) -> dict:
 def show(fig: go.Figure) -> None:
     """Display a figure and, under it, its text alternative (for screen readers, printouts and the site)."""
     display(mimebundle(fig), raw=True)
-    display(Markdown(f"*Text alternative:* {describe(fig)}"))
+    display(Markdown(f"*Text alternative:* {html.escape(describe(fig), quote=False)}"))
