@@ -61,7 +61,7 @@ def test_timeline_spans_points_and_background(course):
     alt = assert_finished(fig)
     bars = [t for t in fig.data if isinstance(t, go.Bar)]
     points = [t for t in fig.data if isinstance(t, go.Scatter) and t.x != (None,)]
-    assert sorted(y for t in bars for y in t.y) == ["E002 · Memo signed", "E004 · Winter talks (background)"]
+    assert sorted(y for t in bars for y in t.y) == ["E002 · Memo signed", "E004 · Winter talks (bg)"]
     assert sum(len(t.x) for t in points) == 3  # E001 (two days on a four-year axis), E003, E005
     assert any(t.name.startswith("background") for t in fig.data)
     symbols = [s for t in points for s in t.marker.symbol]

@@ -128,7 +128,7 @@ def timeline_frame(course: Course, colour_by: str = "theme", reading: str | None
     ev["days"] = (ev["date_end"] - ev["date_start"]).dt.days + 1
     axis_days = ((ev["date_end"].max() - ev["date_start"].min()).days + 1)
     ev["point"] = (ev["precision"] == "day") | (ev["days"] < axis_days / 200)
-    ev["label"] = [f"{e} · {_short(t)}" + (" (background)" if o == "background" else "") for e, t, o in zip(ev["event_id"], ev["title"], ev["origin"], strict=True)]
+    ev["label"] = [f"{e} · {_short(t, 34)}" + (" (bg)" if o == "background" else "") for e, t, o in zip(ev["event_id"], ev["title"], ev["origin"], strict=True)]
     said = tables.statements(course)
     hover = []
     for e in ev.itertuples():
@@ -174,7 +174,8 @@ def timeline(course: Course, colour_by: str = "theme", reading: str | None = Non
                                  marker=dict(symbol="circle-open", size=11, color="#000000"), hoverinfo="skip"))
     fig.update_yaxes(categoryorder="array", categoryarray=list(ev["label"]), autorange="reversed", tickfont=dict(size=11))
     fig.update_xaxes(type="date")
-    fig.update_layout(barmode="overlay", height=160 + 22 * len(ev), legend=dict(title=colour_by), bargap=0.3)
+    fig.update_layout(barmode="overlay", height=220 + 22 * len(ev), bargap=0.3,
+                      legend=dict(title=colour_by, orientation="h", yanchor="bottom", y=1.0, xanchor="left", x=0))
     first, last = ev.iloc[0], ev.loc[ev["date_end"].idxmax()]
     years = Counter(ev["date_start"].dt.year)
     busiest, n_busiest = max(sorted(years.items()), key=lambda kv: kv[1])
@@ -183,7 +184,8 @@ def timeline(course: Course, colour_by: str = "theme", reading: str | None = Non
               f"{len(ev)} events from {describe_date(first.date)} ({first.event_id}, {first.title}) to {describe_date(last.date)} ({last.event_id}, {last.title})")
     alt = (f"{extent}; {n_spans} {'is' if n_spans == 1 else 'are'} drawn as spans because their dates are uncertain or long, "
            f"{n_background} {'is a background event' if n_background == 1 else 'are background events'}, and the most events start in {busiest} ({n_busiest}).")
-    return finish(fig, title, "date (record)", "event", alt)
+    fig = finish(fig, title, "date (record)", "event (bg = background)", alt)
+    return fig.update_layout(margin=dict(t=150))  # room for the legend above a tall chart, so the time axis keeps the page width
 
 
 # --- 03 Event density -----------------------------------------------------------------------------------------------
