@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import textwrap
 from collections import defaultdict, deque
 
 import pandas as pd
@@ -119,11 +118,6 @@ def claims_table(course: Course, source_id: str) -> pd.DataFrame:
     })
 
 
-def _wrap(text: str, width: int = 60) -> str:
-    """Break long hover text into lines (plotly hover labels do not wrap by themselves)."""
-    return "<br>".join(textwrap.wrap(text, width)) or text
-
-
 def map_summary(course: Course, source_id: str) -> dict:
     """The numbers the map's alt text and the notebooks quote: claims, layers, links by relation, unlinked claims, thesis."""
     lay = layers(course, source_id)
@@ -192,7 +186,7 @@ def argument_map(course: Course, source_id: str) -> go.Figure:
             continue
         colour, symbol = STANCE_STYLE[stance]
         hover = [f"<b>{c}</b> · {source_id} ¶{claims.at[c, 'paragraph']}{' · THESIS' if claims.at[c, 'is_thesis'] else ''}<br>"
-                 f"kind: {claims.at[c, 'kind']} · stance: {stance}<br>{_wrap(claims.at[c, 'claim'])}" for c in ids]
+                 f"kind: {claims.at[c, 'kind']} · stance: {stance}<br>{figkit.wrap_hover(claims.at[c, 'claim'], 60)}" for c in ids]
         fig.add_trace(go.Scatter(
             x=[pos.at[c, "x"] for c in ids], y=[pos.at[c, "y"] for c in ids], mode="markers+text", name=f"claim, {stance} stance",
             meta={"stance": stance}, text=[short_id(c) + (" (thesis)" if claims.at[c, "is_thesis"] else "") for c in ids],

@@ -10,30 +10,9 @@ from IPython.display import HTML
 from .argmap import claims_of, short_id
 from .data import Course
 from .dates import describe_date
+from .tables import table_html
 
 CARD_FIELDS = ("title", "author", "outlet", "genre", "published", "perspective", "audience", "purpose")
-
-
-def _text(value: object) -> str:
-    """A table cell as plain text: lists joined with '; ', everything else str()."""
-    if isinstance(value, list | tuple | set):
-        return "; ".join(map(str, value))
-    return str(value)
-
-
-def table_html(df: pd.DataFrame, caption: str | None = None, index: bool = False) -> str:
-    """A DataFrame as a left-aligned, wrapping HTML table (nothing truncated; every value and header escaped)."""
-    cols = ([df.index.name or ""] if index else []) + [str(c) for c in df.columns]
-    out = ["<table style='border-collapse:collapse;font-size:0.9em;text-align:left'>"]
-    if caption:
-        out.append(f"<caption style='text-align:left'>{html.escape(caption)}</caption>")
-    out.append("<thead><tr>" + "".join(f"<th style='text-align:left;vertical-align:top'>{html.escape(c)}</th>" for c in cols) + "</tr></thead><tbody>")
-    for key, row in zip(df.index, df.itertuples(index=False), strict=True):
-        cells = ([f"<th scope='row' style='text-align:left;vertical-align:top'>{html.escape(_text(key))}</th>"] if index else [])
-        cells += [f"<td style='text-align:left;vertical-align:top'>{html.escape(_text(v))}</td>" for v in row]
-        out.append("<tr style='border-top:1px solid #bbb'>" + "".join(cells) + "</tr>")
-    out.append("</tbody></table>")
-    return "\n".join(out)
 
 
 def table(df: pd.DataFrame, caption: str | None = None, index: bool = False) -> HTML:

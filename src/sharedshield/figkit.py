@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import os
+import textwrap
 
 import plotly.graph_objects as go
 from IPython.display import Markdown, display
@@ -13,6 +14,11 @@ OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "
 SOURCE_COLOURS = {"blog2007": "#E69F00", "lukyanov2011": "#0072B2", "eir2013": "#CC79A7", "record": "#000000"}
 SOURCE_NAMES = {"blog2007": "Blog post (2007)", "lukyanov2011": "Lukyanov column (2011)", "eir2013": "EIR timeline (2013)"}
 FONT = dict(family="Arial, Helvetica, sans-serif", size=13)
+
+
+def wrap_hover(text: object, width: int = 70) -> str:
+    """Wrap plain text for a hover box (plotly hover labels do not wrap by themselves; they understand <br>)."""
+    return "<br>".join(textwrap.wrap(str(text), width)) if text else ""
 
 
 def colour_map(values: list[str]) -> dict[str, str]:

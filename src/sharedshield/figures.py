@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import textwrap
 from collections import Counter
 
 import pandas as pd
@@ -13,7 +12,7 @@ from . import density as dens
 from . import tables
 from .data import Course
 from .dates import describe_date
-from .figkit import OKABE_ITO, SOURCE_NAMES, colour_map, finish
+from .figkit import OKABE_ITO, SOURCE_NAMES, colour_map, finish, wrap_hover
 
 DAY_MS = 86_400_000
 MAX_GROUPS = 7  # colours before the rest is lumped into "other"
@@ -26,11 +25,6 @@ VERDICT_STYLE = {  # matches_record -> (colour, symbol, legend label); colour an
 }
 KIND_COLOURS = {"fact": "#0072B2", "interpretation": "#56B4E9", "value": "#CC79A7", "prediction": "#F0E442", "recommendation": "#000000"}
 STANCE_COLOURS = {"supportive": "#009E73", "mixed": "#E69F00", "skeptical": "#D55E00", "neutral": "#999999"}
-
-
-def _wrap(text: str, width: int = 70) -> str:
-    """Wrap plain text for a hover box (plotly hover understands <br> line breaks)."""
-    return "<br>".join(textwrap.wrap(str(text), width)) if text else ""
 
 
 def _day(ts: pd.Timestamp) -> str:
@@ -82,7 +76,7 @@ def source_spans(course: Course) -> go.Figure:
     fig.add_trace(go.Scatter(
         x=[_iso(t) for t in m["record_start"]], y=[_name(s) for s in m["source_id"]], mode="markers", name="an event it mentions (record date)",
         marker=dict(symbol="line-ns-open", size=14, color=[colours.get(s, "#000000") for s in m["source_id"]], line=dict(width=2)),
-        hovertext=[f"{s} ¶{p}: {e} {_wrap(t, 60)}<br>record date: {w}" for s, p, e, t, w in
+        hovertext=[f"{s} ¶{p}: {e} {wrap_hover(t, 60)}<br>record date: {w}" for s, p, e, t, w in
                    zip(m["source_id"], m["paragraph"], m["event_id"], m["title"], m["record_words"], strict=True)],
         hovertemplate="%{hovertext}<extra></extra>"))
     fig.add_trace(go.Scatter(
@@ -132,7 +126,7 @@ def timeline_frame(course: Course, colour_by: str = "theme", reading: str | None
     said = tables.statements(course)
     hover = []
     for e in ev.itertuples():
-        lines = [f"<b>{e.event_id}: {_wrap(e.title, 60)}</b>", _wrap(e.summary), f"Record date: {describe_date(e.date)} (confidence: {e.date_confidence})"]
+        lines = [f"<b>{e.event_id}: {wrap_hover(e.title, 60)}</b>", wrap_hover(e.summary), f"Record date: {describe_date(e.date)} (confidence: {e.date_confidence})"]
         lines.append("As the readings state it:<br>" + "<br>".join(said[e.event_id]) if e.event_id in said else "Background event: no reading mentions it.")
         lines.append(f"{COLOUR_BY[colour_by]}: {getattr(e, COLOUR_BY[colour_by])}")
         hover.append("<br>".join(lines))
@@ -236,7 +230,7 @@ def density_by(course: Course, by: str = "reading", freq: dens.Freq = "year") ->
         hover = []
         for k, (label, value) in enumerate(zip(part["bin"], part["density"], strict=True)):
             where = ", ".join(who[(starts < edges_[k + 1]) & (ends >= edges_[k])])  # numpy masks: a pandas filter per bin cost ~1 s a notebook
-            hover.append(f"{g}, {label}: {value:.2f} {unit_word}" + (f"<br>{_wrap(where, 60)}" if where else ""))
+            hover.append(f"{g}, {label}: {value:.2f} {unit_word}" + (f"<br>{wrap_hover(where, 60)}" if where else ""))
         fig.add_trace(go.Scatter(x=list(part["bin"]), y=list(part["density"]), mode="lines+markers", name=str(g), line=dict(color=colours[g], width=2),
                                  marker=dict(size=7), hovertext=hover, hovertemplate="%{hovertext}<extra></extra>"))
     fig.update_xaxes(type="category", tickangle=-45, nticks=30)
@@ -268,8 +262,8 @@ def coverage_matrix(course: Course) -> go.Figure:
         part = m[m["matches_record"] == verdict]
         if part.empty:
             continue
-        hover = [f"{s} ¶{p}: {e} {_wrap(t, 60)}<br>the reading says: {('“' + d + '”') if d else 'no date'}<br>the record says: {w}<br>{label}"
-                 + (f"<br>{_wrap(x)}" if x else "") for s, p, e, t, d, w, x in
+        hover = [f"{s} ¶{p}: {e} {wrap_hover(t, 60)}<br>the reading says: {('“' + d + '”') if d else 'no date'}<br>the record says: {w}<br>{label}"
+                 + (f"<br>{wrap_hover(x)}" if x else "") for s, p, e, t, d, w, x in
                  zip(part["source_id"], part["paragraph"], part["event_id"], part["title"], part["date_as_stated"], part["record_words"], part["discrepancy"], strict=True)]
         fig.add_trace(go.Scatter(x=[xlabel[e] for e in part["event_id"]], y=list(part["source_id"]), mode="markers", name=label,
                                  marker=dict(color=colour, symbol=symbol, size=12, line=dict(width=2, color=colour)),
@@ -299,7 +293,7 @@ def claims_chart(course: Course) -> go.Figure:
             where = {s: ", ".join(f"¶{p}" for p in claims[(claims["source_id"] == s) & (claims[field] == value)]["paragraph"]) for s in readers}
             fig.add_trace(go.Bar(orientation="h", y=readers, x=[int(counts.loc[s, value]) for s in readers], name=value, marker_color=palette[value],
                                  legendgroup=field, legendgrouptitle_text=field,
-                                 hovertext=[f"{s}: {int(counts.loc[s, value])} {value} claim(s)" + (f"<br>{_wrap(where[s], 60)}" if where[s] else "") for s in readers],
+                                 hovertext=[f"{s}: {int(counts.loc[s, value])} {value} claim(s)" + (f"<br>{wrap_hover(where[s], 60)}" if where[s] else "") for s in readers],
                                  hovertemplate="%{hovertext}<extra></extra>"), row=1, col=col)
     fig.update_layout(barmode="stack", height=200 + 60 * len(readers), legend=dict(groupclick="toggleitem", traceorder="grouped"))
     fig.update_yaxes(categoryorder="array", categoryarray=readers[::-1])

@@ -81,13 +81,32 @@ def show_sourcing_cards(course: Course) -> None:
     display(HTML(sourcing_cards(course)))
 
 
+def _text(value: object) -> str:
+    """A table cell as plain text: lists joined with '; ', missing values empty, everything else str()."""
+    if isinstance(value, list | tuple | set):
+        return "; ".join(map(str, value))
+    return "" if value is None or value is pd.NA or (isinstance(value, float) and value != value) else str(value)
+
+
+def table_html(df: pd.DataFrame, caption: str | None = None, index: bool = False) -> str:
+    """A DataFrame as a left-aligned, wrapping HTML table (nothing truncated; every value and header escaped)."""
+    cols = ([df.index.name or ""] if index else []) + [str(c) for c in df.columns]
+    out = ["<table style='border-collapse:collapse;font-size:0.9em;text-align:left'>"]
+    if caption:
+        out.append(f"<caption style='text-align:left'>{html.escape(caption)}</caption>")
+    out.append("<thead><tr>" + "".join(f"<th style='text-align:left;vertical-align:top'>{html.escape(c)}</th>" for c in cols) + "</tr></thead><tbody>")
+    for key, row in zip(df.index, df.itertuples(index=False), strict=True):
+        cells = ([f"<th scope='row' style='text-align:left;vertical-align:top'>{html.escape(_text(key))}</th>"] if index else [])
+        cells += [f"<td style='text-align:left;vertical-align:top'>{html.escape(_text(v))}</td>" for v in row]
+        out.append("<tr style='border-top:1px solid #bbb'>" + "".join(cells) + "</tr>")
+    out.append("</tbody></table>")
+    return "\n".join(out)
+
+
 def show_table(df: pd.DataFrame, max_rows: int = 200) -> None:
     """Display a table in full, text wrapped and left-aligned, every value HTML-escaped."""
-    head = "".join(f"<th style='text-align:left'>{html.escape(str(c))}</th>" for c in df.columns)
-    body = "".join("<tr>" + "".join(f"<td style='text-align:left;vertical-align:top'>{html.escape('' if pd.isna(v) else str(v))}</td>" for v in row) + "</tr>"
-                   for row in df.head(max_rows).itertuples(index=False))
     more = f"<p><em>{len(df) - max_rows} more rows not shown.</em></p>" if len(df) > max_rows else ""
-    display(HTML(f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{more}"))
+    display(HTML(table_html(df.head(max_rows)) + more))
 
 
 def coverage(course: Course) -> pd.DataFrame:
