@@ -143,7 +143,7 @@ def test_timeline_of_one_event_and_of_none(demo_data, demo_readings):
     alt = assert_finished(figures.timeline(course, reading="other"))
     assert alt.startswith("1 event, E002 (Memo signed), dated 2006; 1 is drawn as spans") and "0 are background events" in alt
     assert "other ¶4: no date given" in hovers(figures.timeline(course, reading="other"))
-    empty = course.__class__(**{**{f: getattr(course, f) for f in ("sources", "events", "claims", "claim_links", "loaded_terms", "glossary", "data_dir")},
+    empty = course.__class__(**{**{f: getattr(course, f) for f in ("sources", "events", "claims", "claim_links", "loaded_terms", "chronologies", "listings", "glossary", "data_dir")},
                                 "mentions": course.mentions.iloc[0:0]})
     fig = figures.timeline(empty, reading="other")
     assert fig.data == () and "No events" in describe(fig)

@@ -26,11 +26,12 @@ def check_dates(good: dict[str, Rows]) -> list[Problem]:
 
 
 def check_events(good: dict[str, Rows]) -> list[Problem]:
-    """Events are mentioned unless marked background; CAMEO code and event class agree."""
+    """Reading events are mentioned, record events listed by a chronology, background events neither; CAMEO code and class agree."""
     out = []
     mentioned = defaultdict(list)
     for _, m in good.get("mentions", []):
         mentioned[m["event_id"]].append(m["source_id"])
+    listed = {r["event_id"] for _, r in good.get("listings", [])}
     for row_no, e in good.get("events", []):
         eid = e["event_id"]
         if e["origin"] == "reading" and not mentioned[eid]:
@@ -39,6 +40,12 @@ def check_events(good: dict[str, Rows]) -> list[Problem]:
         if e["origin"] == "background" and mentioned[eid]:
             out.append(Problem("events.csv", row_no, "origin", f"{eid} is marked 'background' but {', '.join(sorted(set(mentioned[eid])))} mentions it",
                                "set origin to reading"))
+        if e["origin"] == "record" and mentioned[eid]:
+            out.append(Problem("events.csv", row_no, "origin", f"{eid} is marked 'record' but {', '.join(sorted(set(mentioned[eid])))} mentions it",
+                               "set origin to reading (its listings stay in listings.csv)"))
+        elif e["origin"] == "record" and eid not in listed:
+            out.append(Problem("events.csv", row_no, "origin", f"{eid} is marked 'record' but no row of listings.csv says which chronology lists it",
+                               "add a row to listings.csv (event_id, chronology_id, locator), or set origin to background"))
         code, cls = e["cameo_code"], e["event_class"]
         if cls == "other" and code:
             out.append(Problem("events.csv", row_no, "cameo_code", f"'{code}' is given but event_class is 'other'",

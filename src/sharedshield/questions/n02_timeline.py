@@ -6,9 +6,9 @@ from ..tables import MISMATCH
 QUESTIONS = [
     Question(
         "q2_1",
-        "How many events on the timeline are background events (added for context; no reading mentions them)?",
-        lambda course: int((course.events["origin"] == "background").sum()),
-        "Count the rows with origin 'background': `(course.events.origin == \"background\").sum()`.",
+        "How many events on the timeline did the course add from outside the readings (origin 'record' or 'background'; no reading mentions them)?",
+        lambda course: int(course.events["origin"].isin(["record", "background"]).sum()),
+        "Count the rows with origin 'record' or 'background': `course.events.origin.isin([\"record\", \"background\"]).sum()`.",
         hints=(lambda a, e: "That is the number of events the readings mention; the question asks for the others." if isinstance(a, int) and a > e else None,),
     ),
     Question(
