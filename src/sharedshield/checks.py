@@ -26,6 +26,7 @@ class Question:
     explain: str
     hints: tuple[Hint, ...] = field(default_factory=tuple)
     compare: Callable[[Any, Any], bool] | None = None
+    wrong: dict[str, str] = field(default_factory=dict)  # a likely wrong answer (compared case-blind) -> its own feedback
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,10 @@ def check(qid: str, answer: Any, course: Course | None = None) -> CheckResult:
     ok = (q.compare or _same)(answer, expected)
     if ok:
         return CheckResult(qid, True, q.explain)
+    key = str(answer).strip().casefold()
+    for wrong_answer, message in q.wrong.items():
+        if wrong_answer.strip().casefold() == key:
+            return CheckResult(qid, False, message)
     for hint in q.hints:
         message = hint(answer, expected)
         if message:

@@ -1,6 +1,13 @@
-"""Placeholder: this command is being built (see the README)."""
+"""Placeholder for the learner's saved work (being built): the interface other modules call."""
 
 from __future__ import annotations
+
+from typing import Any
+
+
+def record(qid: str, answer: Any, verdict: str, feedback: str) -> None:
+    """Save one attempt at question `qid` (verdict: 'correct', 'not yet', 'compared' or 'written'); a no-op for now."""
+    return None
 
 
 def main(argv: list[str]) -> int:
