@@ -5,12 +5,21 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Point the per-user data folder (platformdirs honours XDG_DATA_HOME) at a fresh temporary folder for the whole run.
+
+    Tests and the notebooks they execute then never read or write the real user's saved work or imported readings.
+    """
+    os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="sharedshield-test-userdata-")
 
 
 @pytest.fixture

@@ -9,15 +9,31 @@ from pathlib import Path
 from .errors import ReadingsUnavailable
 
 ENV = "SHAREDSHIELD_READINGS"
+APP = "sharedshield"
 _PARA = re.compile(r"^\[(\d+)\] (.*)$")
+FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2033": '"',
+                       "\u2013": "-", "\u2014": "-", "\u2012": "-", "\u2212": "-", "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u00ad": ""})
+
+
+def fold(text: str) -> str:
+    """Text with typographic quotes, dashes and spaces made plain, whitespace collapsed and case folded (for matching only)."""
+    return re.sub(r"\s+", " ", text.translate(FOLD)).strip().casefold()
+
+
+def reading_store() -> Path:
+    """The per-user folder where `python -m sharedshield readings import` keeps a reader's own copies."""
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir(APP, appauthor=False)) / "readings"
 
 
 def readings_folder(folder: str | Path | None = None) -> Path | None:
-    """The readings folder: the argument, else $SHAREDSHIELD_READINGS, else None; never guessed."""
+    """The readings folder: the argument, else $SHAREDSHIELD_READINGS, else the per-user folder if it holds readings; never guessed."""
     value = folder if folder is not None else os.environ.get(ENV)
-    if not value:
-        return None
-    return Path(value).expanduser().resolve()
+    if value:
+        return Path(value).expanduser().resolve()
+    store = reading_store()
+    return store if store.is_dir() and any(store.glob("*.txt")) else None
 
 
 def parse_reading(text: str) -> dict[int, str]:
@@ -43,10 +59,11 @@ def readings(folder: str | Path | None = None) -> dict[str, dict[int, str]]:
     path = readings_folder(folder)
     if path is None:
         raise ReadingsUnavailable(
-            "The readings are not part of this project (they are others' copyrighted work). If you have them, "
-            f"set the environment variable {ENV} to their folder, e.g. in a notebook cell:\n"
-            f"    import os; os.environ['{ENV}'] = '/path/to/readings'\n"
-            "Everything else in the course works without them."
+            "The readings are not part of this project (they are others' copyrighted work). To use your own copy, save "
+            "each reading's web page (the addresses are on the sourcing cards in notebook 01) and run once, in a terminal:\n"
+            "    python -m sharedshield readings import blog2007 saved-page.html\n"
+            f"Every notebook then finds it. (Or set the environment variable {ENV} to a folder of readings in the course's "
+            "format before starting Jupyter.) Everything else in the course works without them."
         )
     if not path.is_dir():
         raise ReadingsUnavailable(f"{ENV} points to {path}, which is not a folder — set it to the folder holding blog2007.txt, lukyanov2011.txt and eir2013.txt")

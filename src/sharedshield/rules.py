@@ -6,6 +6,7 @@ from collections import defaultdict
 
 from .dates import DateError, parse_date
 from .errors import Problem
+from .readings import fold
 from .validate import MAX_ANCHOR_WORDS, MAX_PHRASE_WORDS, QUAD_CLASS, words
 
 Rows = list[tuple[int, dict]]
@@ -92,9 +93,28 @@ def check_quotes(good: dict[str, Rows], texts: dict[str, dict[int, str]] | None)
             if p not in paras:
                 out.append(Problem(file, row_no, "paragraph", f"{row['source_id']} has no paragraph {p} (it has 1-{max(paras) if paras else 0})",
                                    "check the [N] number in the reading"))
-            elif quote not in paras[p]:
+            elif quote not in paras[p] and fold(quote) not in fold(paras[p]):  # a copy with plain quotes or dashes still counts
                 hint = next((f"it appears in paragraph {k}" for k, t in paras.items() if quote in t), "copy it exactly, including curly quotes ’ “ ” and dashes —")
                 out.append(Problem(file, row_no, col, f"'{quote[:60]}' is not verbatim in {row['source_id']} paragraph {p}", hint))
+    return out
+
+
+def check_paragraphs(good: dict[str, Rows], texts: dict[str, dict[int, str]] | None) -> list[Problem]:
+    """Each paragraph's opening and closing words are the start and end of that paragraph, where the reading is at hand."""
+    out = []
+    for row_no, r in good.get("paragraphs", []):
+        paras = (texts or {}).get(r["source_id"])
+        if paras is None:
+            continue
+        text = paras.get(r["paragraph"])
+        if text is None:
+            out.append(Problem("paragraphs.csv", row_no, "paragraph", f"{r['source_id']} has no paragraph {r['paragraph']}", "check the [N] number in the reading"))
+        elif not fold(text).startswith(fold(r["opening"])):
+            out.append(Problem("paragraphs.csv", row_no, "opening", f"{r['source_id']} paragraph {r['paragraph']} does not begin with '{r['opening']}'",
+                               "copy the paragraph's first words exactly"))
+        elif r["closing"] and not fold(text).endswith(fold(r["closing"])):
+            out.append(Problem("paragraphs.csv", row_no, "closing", f"{r['source_id']} paragraph {r['paragraph']} does not end with '{r['closing']}'",
+                               "copy the paragraph's last words exactly"))
     return out
 
 
@@ -163,4 +183,4 @@ def _cycles(graph: dict[str, list[tuple[str, int]]]) -> list[Problem]:
 
 def check_course(good: dict[str, Rows], texts: dict[str, dict[int, str]] | None) -> list[Problem]:
     """Every cross-table rule of the course, all problems at once."""
-    return [*check_dates(good), *check_events(good), *check_mentions(good), *check_quotes(good, texts), *check_claims(good)]
+    return [*check_dates(good), *check_events(good), *check_mentions(good), *check_quotes(good, texts), *check_paragraphs(good, texts), *check_claims(good)]
