@@ -27,7 +27,10 @@ def test_sizes_match_the_brief(course):
     reading_events = course.events[course.events.origin == "reading"]
     assert len(reading_events) > 40, "well over forty events are mentioned by the readings"
     background = course.events[(course.events.origin == "background") & (course.events.theme != "publication")]
-    assert 1 <= len(background) <= 8, "background events are few"
+    assert len(background) <= 8, "background events are few"
+    record = course.events[course.events.origin == "record"]
+    assert len(record) >= 120, "the record chronology has at least 120 events of its own"
+    assert set(record.event_id) <= set(course.listings.event_id), "every record event is listed by a chronology"
     pubs = course.events[course.events.theme == "publication"]
     assert len(pubs) == len(course.sources) == 3
 
