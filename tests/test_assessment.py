@@ -131,5 +131,6 @@ def test_rubric_samples_get_the_feedback_their_level_suggests():
     samples = _samples()
     best = work.written_feedback(samples["Proficient"])
     assert "cite 3 readings" in best[0] and "compare a reading with the record" in best[1] and "attribute claims" in "".join(best)
-    assert "no place cited" in work.written_feedback(samples["Basic"])[0]
+    assert len(work.attributions(samples["Proficient"])) >= 4 and len(work.attributions(samples["Emergent"])) >= 1
+    assert "no place cited" in work.written_feedback(samples["Basic"])[0] and work.attributions(samples["Basic"]) == []
     assert all("does not judge your argument" in work.written_feedback(t)[-1] for t in samples.values())

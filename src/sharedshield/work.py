@@ -295,7 +295,9 @@ def citations(text: str) -> list[tuple[str, int]]:
 def attributions(text: str) -> list[str]:
     """Phrases that attribute a claim to a reading ('EIR states', 'according to Lukyanov', 'the blog argues')."""
     names = "|".join(SOURCES.values()) + r"|the\s+author|the\s+writer|the\s+magazine"
-    out = [m.group(0) for m in re.finditer(rf"\b(?:{names})\b(?:\s*\([^)]{{0,25}}\))?\s+(?:also\s+|clearly\s+|openly\s+)?{VERBS}\b", text, flags=re.IGNORECASE)]
+    between = r"(?:\s*\([^)]{0,25}\))?(?:\s*,[^,.;]{1,90},)?\s+(?:also\s+|clearly\s+|openly\s+|then\s+)?"
+    out = [m.group(0) for m in re.finditer(rf"\b(?:{names})\b{between}{VERBS}\b", text, flags=re.IGNORECASE)]
+    out += [m.group(0) for m in re.finditer(r"\b(?:it|he|she)\s+(?:also\s+)?(?:argues|claims|states|reports|writes|says|presents|places|asserts|suggests)\b", text, flags=re.IGNORECASE)]
     out += [m.group(0) for m in re.finditer(rf"\b(?:according\s+to|in\s+the\s+words\s+of|as\s+(?:{names})\s+puts\s+it)\s+(?:{names})", text, flags=re.IGNORECASE)]
     return out
 
@@ -475,6 +477,7 @@ def export_work(path: Any = "my-work.html") -> Path | None:
         out = out.with_name(out.name + ".html")
     records = load_work()
     atomic_write(out, export_html(records, whoami()))
+    out.chmod(0o644)  # an ordinary file to upload (temporary files are created private)
     print(f"Wrote {out.resolve()} ({len(records)} attempt(s)). Upload this one file to your course page.")
     return out
 
