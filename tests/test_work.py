@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -165,6 +166,7 @@ def test_export_is_one_self_contained_escaped_file(work_dir, tmp_path):
     work.whoami("Ada <b>Lovelace</b>")
     check("q7_2", "<script>alert(1)</script>")
     work.answer("q9_w1", "EIR states <i>much</i> (eir2013 ¶10) & Lukyanov ¶3 says less; the record (E200) differs.")
+    work.answer("q4_w1", "The blog **<img src=x onerror=alert(1)>** argues (blog2007 ¶7)")  # learner text quoted inside the feedback
     out = tmp_path / "my-work.html"
     assert work.main(["export", str(out)]) == 0
     page = out.read_text(encoding="utf-8")
@@ -173,7 +175,10 @@ def test_export_is_one_self_contained_escaped_file(work_dir, tmp_path):
     assert "EIR states &lt;i&gt;much&lt;/i&gt;" in page and "&amp; Lukyanov" in page
     assert "Could Russia and the West share a missile shield" in page  # q9_w1's prompt is printed with the answer
     assert "not yet" in page and "Which reading has the most mentions" in page
-    assert "<style>" in page and "http://" not in page and "https://" not in page and "src=" not in page and "<link" not in page
+    assert "<img" not in page and "&lt;img src=x" in page and "<strong>Citations:</strong>" in page
+    tags = re.findall(r"<[^>]+>", page)
+    assert "<style>" in tags and not [t for t in tags if re.search(r"\b(?:src|href)=|http|<link|<script|@import", t)]
+    assert "http://" not in page and "https://" not in page and "url(" not in page
 
 
 def test_reset_asks_first_refuses_without_a_terminal_and_backs_up(work_dir, monkeypatch, capsys):

@@ -427,6 +427,15 @@ th,td{border:1px solid #bbb;padding:.3rem .5rem;text-align:left;vertical-align:t
 .fb{white-space:pre-wrap;font-size:.92rem;color:#333}.muted{color:#555;font-size:.9rem}"""
 
 
+def _inline(text: str) -> str:
+    """Escape text, then render the feedback's own Markdown marks: **bold**, *italic* and `code`."""
+    out = html.escape(text)
+    out = re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", out)
+    out = re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", r"<em>\1</em>", out)
+    out = re.sub(r"`([^`]+)`", r"<code>\1</code>", out)
+    return re.sub(r"(?m)^\* ", "• ", out)
+
+
 def export_html(records: list[dict], name: str) -> str:
     """One self-contained HTML page (inline CSS, no external requests, all text escaped) of the learner's work."""
     e = html.escape
@@ -453,15 +462,15 @@ def export_html(records: list[dict], name: str) -> str:
         prompt = prompts.get(r["qid"]) or r.get("prompt") or ""
         parts.append(f'<div class="written"><p><strong>{e(r["qid"])}</strong> <span class="muted">({e(r["time"])})</span></p>'
                      + (f"<p><em>Prompt:</em> {e(prompt)}</p>" if prompt else "<p class=\"muted\">(no prompt text in the course for this id)</p>")
-                     + f'<div class="text">{e(str(r["answer"]))}</div><p class="muted">What a program could see:</p><div class="fb">{e(r["feedback"])}</div></div>')
+                     + f'<div class="text">{e(str(r["answer"]))}</div><p class="muted">What a program could see:</p><div class="fb">{_inline(r["feedback"])}</div></div>')
     checks = [r for r in records if r["verdict"] != "written"]
     parts.append("<h2>Every check, in order</h2>")
     if not checks:
         parts.append("<p>No checks saved yet.</p>")
     else:
         rows = "".join(
-            f'<tr><td>{e(r["time"])}</td><td>{e(r["qid"])}</td><td>{e(r.get("prompt", ""))}</td><td>{e(json.dumps(r.get("answer"), ensure_ascii=False))}</td>'
-            f'<td class="{"correct" if r["verdict"] == "correct" else "notyet"}">{e(r["verdict"])}</td><td>{e(r["feedback"])}</td></tr>' for r in checks)
+            f'<tr><td>{e(r["time"])}</td><td>{e(r["qid"])}</td><td>{_inline(r.get("prompt", ""))}</td><td>{e(json.dumps(r.get("answer"), ensure_ascii=False))}</td>'
+            f'<td class="{"correct" if r["verdict"] == "correct" else "notyet"}">{e(r["verdict"])}</td><td>{_inline(r["feedback"])}</td></tr>' for r in checks)
         parts.append(f"<table><thead><tr><th>time (UTC)</th><th>question</th><th>prompt</th><th>your answer</th><th>verdict</th><th>feedback</th></tr></thead><tbody>{rows}</tbody></table>")
     parts.append("</body></html>\n")
     return "\n".join(parts)
