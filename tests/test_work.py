@@ -215,3 +215,12 @@ def test_my_work_counts_per_notebook(work_dir):
     from sharedshield.checks import all_questions
 
     assert table.loc["01", "attempted"] == 0 and table.loc["07", "questions"] == sum(q.startswith("q7_") for q in all_questions())
+
+
+def test_a_test_run_without_a_work_folder_never_writes_to_the_learners(tmp_path, monkeypatch):
+    monkeypatch.delenv(work.ENV, raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path))  # where the user data folder would be on Linux
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    check("q7_2", "eir2013")
+    work.whoami("Test Runner")
+    assert not (tmp_path / "data").exists() and not work.work_dir().exists()

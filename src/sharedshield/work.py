@@ -45,6 +45,11 @@ def work_dir() -> Path:
     return user_data_path("sharedshield", appauthor=False) / "work"
 
 
+def _test_run_without_folder() -> bool:
+    """True inside a pytest run (and the notebook kernels it starts) that did not choose a work folder: never write to a real learner's."""
+    return "PYTEST_CURRENT_TEST" in os.environ and not os.environ.get(ENV)
+
+
 def own_file(folder: Path | None = None) -> Path:
     """This process's attempts file (one per kernel: host and process id in the name)."""
     host = re.sub(r"[^A-Za-z0-9-]", "-", socket.gethostname())[:40] or "host"
@@ -195,7 +200,7 @@ def record(qid: str, answer: Any, verdict: str, feedback: str) -> None:
     """Save one attempt at question `qid` (verdict: 'correct', 'not yet', 'compared' or 'written')."""
     if verdict not in VERDICTS:
         raise ValueError(f"verdict must be one of {', '.join(VERDICTS)}, not {verdict!r}")
-    if os.environ.get("SHAREDSHIELD_SITE") == "1":  # building the reading site is not a learner's work
+    if os.environ.get("SHAREDSHIELD_SITE") == "1" or _test_run_without_folder():  # not a learner's work
         return
     entry = {"kind": KIND, "version": VERSION, "time": _now(), "qid": str(qid), "answer": _jsonable(answer),
              "verdict": verdict, "feedback": str(feedback)}
@@ -227,7 +232,8 @@ def whoami(name: str | None = None) -> str:
         stored = _stored_name(path)
         print(f"Your work is saved under the name {stored!r}." if stored else 'Write your name between the quotes, e.g. ss.whoami("Ada Lovelace"), and run the cell again.')
         return stored
-    atomic_write(path, json.dumps({"kind": KIND, "name": name[:120], "time": _now()}, ensure_ascii=False) + "\n")
+    if not _test_run_without_folder():
+        atomic_write(path, json.dumps({"kind": KIND, "name": name[:120], "time": _now()}, ensure_ascii=False) + "\n")
     print(f"Hello, {name[:120]}. Your answers are saved in {work_dir()} and will carry your name when you export them.")
     return name[:120]
 
