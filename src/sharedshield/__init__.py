@@ -26,3 +26,8 @@ from . import density, export, figkit, figures, tables  # noqa: E402  (charts an
 from .figkit import show as show_figure  # noqa: E402
 
 __all__ += ["density", "export", "figkit", "figures", "show_figure", "tables"]
+
+from . import work  # noqa: E402  (saved work: every check and written answer, the hand-in export)
+from .work import answer, export_work, my_work, whoami  # noqa: E402
+
+__all__ += ["answer", "export_work", "my_work", "whoami", "work"]

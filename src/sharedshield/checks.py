@@ -71,14 +71,23 @@ def _same(answer: Any, expected: Any) -> bool:
 
 
 def check(qid: str, answer: Any, course: Course | None = None) -> CheckResult:
-    """Check one answer against the value computed from the data; explain what is wrong when it is."""
+    """Check one answer against the value computed from the data, explain what is wrong, and save the attempt."""
     questions = all_questions()
     if qid not in questions:
         close = sorted(q for q in questions if q.split("_")[0] == qid.split("_")[0])
         return CheckResult(qid, False, f"There is no question `{qid}`. Questions of this notebook: {', '.join(close) or 'none'}.")
-    q = questions[qid]
     if answer is ... or answer is None:
         return CheckResult(qid, False, "Replace the `...` with your answer, then run the cell again.")
+    result = _verdict(questions[qid], answer, course)
+    from . import work
+
+    work.record(qid, answer, "correct" if result.correct else "not yet", result.feedback)
+    return result
+
+
+def _verdict(q: Question, answer: Any, course: Course | None) -> CheckResult:
+    """The verdict and feedback on one filled-in answer (its own feedback for a likely wrong answer)."""
+    qid = q.qid
     expected = q.expected(course if course is not None else load_course())
     ok = (q.compare or _same)(answer, expected)
     if ok:

@@ -27,6 +27,7 @@ COURSE_MAP: tuple[Lesson, ...] = (
     Lesson("06_eir_2013", "Close reading: the 2013 EIR timeline", 25, "What story does the timeline tell, and what does it leave out?"),
     Lesson("07_corroboration", "Corroboration", 30, "Where do the readings agree, stay silent or contradict each other and the record?"),
     Lesson("08_your_turn", "Your turn", 30, "Add an event or a source, and see the validator and the charts respond."),
+    Lesson("09_assessment", "Assessment: source, date and argue", 35, "Can you source and date a new text against the record, and argue an answer to the course question with evidence?"),
 )
 
 

@@ -1,0 +1,194 @@
+"""Self-checks and the written claim of 09_assessment (the practice text is in sharedshield.assessment)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..assessment import LOADED, NEUTRAL, PERSPECTIVES, in_text, match_loaded, slipped_events
+from ..checks import Question
+
+WRITTEN = {
+    "q9_w1": ("Could Russia and the West share a missile shield, and why did the offers fail? Write a claim that answers the course question "
+              "(150-300 words). Support it with evidence from at least two readings, cited as id + ¶ (e.g. eir2013 ¶10), and from the record, "
+              "cited by event id; name at least one place where a reading differs from the record, and attribute each reading's claims to it."),
+}
+
+_SLIP_FEEDBACK = {
+    "E200": "E200 does not slip: the op-ed says June 2007, and the record dates the Gabala offer at the G8 summit to 7 June 2007.",
+    "E903": "E903 does not slip: the op-ed says September 2009, and the record dates the announcement of the phased approach to 17 September 2009.",
+    "E902": "E902 (the withdrawal taking effect, June 2002) is not what ¶1 describes: the op-ed says Bush 'announced' the withdrawal, which is E106.",
+    "E303": "E303 is Medvedev's own proposal at Lisbon; ¶4 describes the summit where NATO leaders met him, E301.",
+}
+_MISSED = {
+    "E106": "Look again at ¶1: when did Bush announce the withdrawal, by the record? Search the events for 'ABM'.",
+    "E113": "Look again at ¶2's second offer, at the Bush family estate in Maine: search the events for 'Kennebunkport'.",
+    "E301": "Look again at ¶4: in which year, by the record, was the NATO-Russia Council summit in Lisbon?",
+}
+
+
+def _ids(answer: Any) -> set[str] | None:
+    """An answer as a set of upper-case event ids, or None when it is not a list or set."""
+    if isinstance(answer, str):
+        answer = re.findall(r"[A-Za-z]\d{3}", answer)
+    if not isinstance(answer, list | tuple | set | frozenset):
+        return None
+    return {str(a).strip().upper() for a in answer}
+
+
+def _slip_hint(answer: Any, expected: set[str]) -> str | None:
+    """Feedback naming each event given in error, then each event missed."""
+    given = _ids(answer)
+    if given is None:
+        return 'Give a list of event ids, e.g. ["E100", "E101"].'
+    for event_id in sorted(given - expected):
+        return _SLIP_FEEDBACK.get(event_id, f"{event_id} is not an event the op-ed dates wrongly: is it in the op-ed at all? Find each event with assessment.find_events.")
+    for event_id in sorted(expected - given):
+        return _MISSED.get(event_id, f"One event is missing: {event_id}.")
+    return None
+
+
+def _same_ids(answer: Any, expected: set[str]) -> bool:
+    """Set equality of event ids, case-blind."""
+    return _ids(answer) == expected
+
+
+_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+
+
+def _month(answer: Any) -> str | None:
+    """'2007-07', 'July 2007', '2007-07-01' or '2007-07-01/2007-07-02' as 'YYYY-MM'."""
+    text = str(answer).strip().casefold()
+    m = re.match(r"^(\d{4})-(\d{2})", text)
+    if m:
+        return f"{m.group(1)}-{m.group(2)}"
+    m = re.search(r"(?:\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s+)?([a-z]+)\s+(\d{4})", text)
+    if m and m.group(1) in _MONTHS:
+        return f"{m.group(2)}-{_MONTHS.index(m.group(1)) + 1:02d}"
+    return None
+
+
+def _loaded_terms(answer: Any) -> list[str] | None:
+    """An answer as a list of phrases, or None."""
+    if isinstance(answer, str):
+        answer = [answer]
+    if not isinstance(answer, list | tuple | set | frozenset):
+        return None
+    return [str(a) for a in answer]
+
+
+def _enough_loaded(answer: Any, expected: set[str]) -> bool:
+    """At least three different loaded terms of the key, and nothing neutral or absent from the text."""
+    terms = _loaded_terms(answer)
+    if not terms:
+        return False
+    found = {match_loaded(t) for t in terms}
+    return None not in found and len(found) >= 3
+
+
+def _loaded_hint(answer: Any, expected: set[str]) -> str | None:
+    """Feedback on the first phrase that is not in the text, or neutral, or on too few phrases."""
+    terms = _loaded_terms(answer)
+    if terms is None:
+        return 'Give a list of phrases copied from the op-ed, e.g. ["first phrase", "second phrase", "third phrase"].'
+    for term in terms:
+        key = " ".join(re.findall(r"[\w-]+", term.casefold()))
+        if key in NEUTRAL:
+            return NEUTRAL[key] + " A loaded term carries a judgement the reader is invited to share."
+        if not in_text(term):
+            return f"'{term}' is not in the op-ed: copy the words as they appear in the text."
+        if match_loaded(term) is None:
+            return f"'{term}' is in the text, but it does not carry a judgement on its own. Which words around it tell the reader what to think?"
+    found = {match_loaded(t) for t in terms}
+    if len(found) < 3:
+        return f"You found {len(found)} different loaded term(s); find at least three (two that point at the same phrase count once). Try each paragraph in turn."
+    return None
+
+
+QUESTIONS = [
+    Question(
+        "q9_1",
+        "¶1 says that Bush 'announced' the US would leave the ABM Treaty. Which event of the record is that? Give its event id.",
+        lambda course: "E106",
+        "E106: the notice of withdrawal, 13 December 2001. The op-ed puts the announcement in the summer of 2002, when the withdrawal took effect (E902): a likely source of its slip.",
+        wrong={
+            "E902": "E902 is the withdrawal taking effect, six months after the notice. The op-ed says Bush 'announced' it: find the announcement.",
+            "E107": "E107 is the signing of the ABM Treaty in 1972, not the US withdrawal from it.",
+            "E108": "E108 is Reagan's Strategic Defense Initiative speech of 1983.",
+        },
+        hints=(lambda a, e: "Give an event id such as E100, as text in quotes." if not (isinstance(a, str) and re.fullmatch(r"\s*[Ee]\d{3}\s*", a)) else None,),
+        compare=lambda a, e: isinstance(a, str) and a.strip().upper() == e,
+    ),
+    Question(
+        "q9_2",
+        "Which events does the op-ed date in a way that does not overlap the record date at all? Give a list of event ids.",
+        slipped_events,
+        "Three of the five dated events slip: the ABM announcement (E106), Kennebunkport (E113) and the Lisbon summit (E301). The other two agree with the record. "
+        "A text can be mostly right on dates and still slip where its argument needs a neat sequence.",
+        hints=(_slip_hint,),
+        compare=_same_ids,
+    ),
+    Question(
+        "q9_3",
+        "By the record, in which month did Putin make his wider offer at the Bush family estate in Maine? Answer as YYYY-MM.",
+        lambda course: str(course.events.set_index("event_id").loc["E113", "date"])[:7],
+        "July 2007: the Kennebunkport talks of 1-2 July 2007 (E113). The op-ed says August.",
+        wrong={
+            "2007-08": "That is the op-ed's month. The task is to date the event by the record: search the events for 'Kennebunkport'.",
+            "2007-06": "June 2007 is the first Gabala offer, at the G8 summit (E200). The meeting in Maine was a few weeks later.",
+        },
+        hints=(lambda a, e: "Answer as YYYY-MM, e.g. 2001-09." if _month(a) is None else None,
+               lambda a, e: "Right month? Check the year: the Maine meeting is E113." if _month(a) and _month(a)[5:] == e[5:] else None),
+        compare=lambda a, e: _month(a) == e,
+    ),
+    Question(
+        "q9_4",
+        "Name at least three loaded words or phrases in the op-ed. Give a list of phrases copied from the text.",
+        lambda course: {t.phrase for t in LOADED},
+        "Good: each of these carries a judgement (who is generous, who refuses, whose plan is sinister) that the reader is invited to share without evidence. "
+        "Try a neutral alternative for each: the text's argument then has to stand on its facts.",
+        hints=(_loaded_hint,),
+        compare=_enough_loaded,
+    ),
+    Question(
+        "q9_5",
+        "Which best describes the op-ed's perspective? Answer a, b, c or d (the options are printed above the cell).",
+        lambda course: next(k for k, (_, ok, _) in PERSPECTIVES.items() if ok),
+        PERSPECTIVES["b"][2],
+        wrong={k: v[2] for k, v in PERSPECTIVES.items() if not v[1]},
+        hints=(lambda a, e: "Answer with one letter: a, b, c or d." if str(a).strip().casefold() not in PERSPECTIVES else None,),
+    ),
+]
+
+QUIZ = [
+    {
+        "question": "What is the practice text in this notebook?",
+        "type": "multiple_choice",
+        "answers": [
+            {"answer": "A text written for this exercise by the course authors, imitating a 2012 op-ed; it is not a real source.", "correct": True,
+             "feedback": "Right. The label says so; real sourcing always starts with reading the label."},
+            {"answer": "A real 2012 op-ed by a Russian commentator.", "correct": False, "feedback": "Read the label above the text: it is written for the exercise and attributed to no real person."},
+            {"answer": "A summary of the three readings.", "correct": False, "feedback": "It is a separate text with its own argument; the label says who wrote it."},
+        ],
+    },
+    {
+        "question": "Three of the op-ed's five dates slip from the record. What follows?",
+        "type": "multiple_choice",
+        "answers": [
+            {"answer": "Check each of its claims against the record before using it; the slips do not by themselves show whether its argument is right.", "correct": True,
+             "feedback": "Right. Accuracy and perspective are separate questions."},
+            {"answer": "Its argument is wrong.", "correct": False, "feedback": "Wrong dates weaken its evidence, but the argument needs its own test against the record and other sources."},
+            {"answer": "Nothing: dates do not matter to an argument.", "correct": False, "feedback": "Dates set the order of events, and an argument about who refused whom depends on the order."},
+        ],
+    },
+    {
+        "question": "What does the feedback on your written claim tell you?",
+        "type": "multiple_choice",
+        "answers": [
+            {"answer": "What a program can see (citations, event ids, attribution, length); it does not judge the argument.", "correct": True,
+             "feedback": "Right. Your teacher and the rubric judge the argument."},
+            {"answer": "Your grade.", "correct": False, "feedback": "No program in this course grades an argument."},
+            {"answer": "Whether your claim is true.", "correct": False, "feedback": "A program can count citations, not weigh evidence."},
+        ],
+    },
+]
