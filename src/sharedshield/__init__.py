@@ -14,9 +14,8 @@ __version__ = "1.0.0"
 from .checks import check, quiz, show  # noqa: E402
 from .course import COURSE_MAP, course_map  # noqa: E402
 from .notebook import setup  # noqa: E402
-from .work import answer  # noqa: E402
 
-__all__ += ["COURSE_MAP", "answer", "check", "course_map", "quiz", "setup", "show"]
+__all__ += ["COURSE_MAP", "check", "course_map", "quiz", "setup", "show"]
 
 from . import argmap, closereading  # noqa: E402  (close readings, notebooks 04-06)
 
