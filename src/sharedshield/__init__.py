@@ -21,7 +21,7 @@ from . import argmap, closereading  # noqa: E402  (close readings, notebooks 04-
 
 __all__ += ["argmap", "closereading"]
 
-from . import density, export, figkit, figures, tables  # noqa: E402  (charts and tables, notebooks 01-03, 07, 08)
+from . import density, export, figkit, figures, record, tables  # noqa: E402  (charts, tables and the record, notebooks 01-03, 07, 08)
 from .figkit import show as show_figure  # noqa: E402
 
-__all__ += ["density", "export", "figkit", "figures", "show_figure", "tables"]
+__all__ += ["density", "export", "figkit", "figures", "record", "show_figure", "tables"]
