@@ -115,7 +115,7 @@ def test_robust_peaks_keep_only_bins_that_top_every_placement():
     # second place: ties at 1 event under start (2003, 2004) and end (2002, 2004, 2005); spread puts F and a third of D in 2004
     assert list(top2.index[top2["robust"]]) == ["2001", "2004"]
     assert top2.loc["2003", "peak_start"] and not top2.loc["2003", "peak_spread"] and not top2.loc["2003", "peak_end"]
-    assert record.robust_summary(top2) == ("2001 and 2004 are peaks however the uncertain dates are placed; "
+    assert record.robust_summary(top2.reset_index()) == ("2001 and 2004 are peaks however the uncertain dates are placed; "
                                            "2002, 2003 and 2005 are peaks only under some placements.")
 
 
