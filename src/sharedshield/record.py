@@ -131,6 +131,20 @@ def recency(course: Course, years: int = RECENT_YEARS) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def recency_summary(course: Course, years: int = RECENT_YEARS) -> str:
+    """One sentence per reading: its share of mentions in the `years` before publication against the record's share."""
+    parts = []
+    for r in recency(course, years).itertuples():
+        if np.isnan(r.share):
+            parts.append(f"{r.source_id} mentions no dated event since 1983")
+            continue
+        record_said = (f"the record puts {r.record_share:.0%} of its {r.record_events:.0f} events since 1983 there" if not np.isnan(r.record_share)
+                       else "the record has no event since 1983 before it")
+        parts.append(f"{r.source_id} puts {r.share:.0%} of the events it mentions since 1983 in the {years} years before it was published, "
+                     f"while {record_said}")
+    return "; ".join(parts) + "."
+
+
 def _bins(course: Course, freq: dens.Freq, frames: list[pd.DataFrame]) -> np.ndarray:
     """Bin edges covering every dated row of the frames (or one empty year when there is none)."""
     dated = pd.concat([f[["date_start", "date_end"]] for f in frames], ignore_index=True).dropna()
@@ -242,5 +256,5 @@ def _words(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
-__all__ = ["PLACEMENTS", "RECORD_SINCE", "SILENCE_COLUMNS", "mentioned_by", "on_record", "placed", "recency", "robust_peaks",
+__all__ = ["PLACEMENTS", "RECORD_SINCE", "SILENCE_COLUMNS", "mentioned_by", "on_record", "placed", "recency", "recency_summary", "robust_peaks",
            "robust_summary", "selection", "silences"]
