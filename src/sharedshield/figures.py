@@ -171,15 +171,15 @@ def timeline_frame(course: Course, colour_by: str = "theme", reading: str | None
     return out
 
 
-def _window(ev: pd.DataFrame, horizons: pd.Series, window: tuple[str | None, str | None] | None) -> tuple[pd.Timestamp, pd.Timestamp]:
-    """The x range the chart opens on: the window clipped to the data and the publication dates, with a margin."""
+def _window(ev: pd.DataFrame, horizons: pd.Series, window: tuple[str | None, str | None] | None) -> tuple[pd.Timestamp, pd.Timestamp, pd.Timestamp, pd.Timestamp]:
+    """The x range the chart opens on (with a margin), then the same without the margin: the window clipped to the data and the publication dates."""
     lo, hi = ev["date_start"].min(), max(ev["date_end"].max(), horizons.max() if len(horizons) else ev["date_end"].max())
     if window is not None and window[0] is not None:
         lo = max(lo, pd.Timestamp(window[0]))
     if window is not None and window[1] is not None:
         hi = min(hi, pd.Timestamp(window[1]))
     pad = pd.Timedelta(days=max(30, int((hi - lo).days * 0.02)))
-    return lo - pad, hi + pad
+    return lo - pad, hi + pad, lo, hi
 
 
 def timeline(course: Course, colour_by: str = "theme", reading: str | None = None, *, lanes: list[str] | None = None,
@@ -226,7 +226,7 @@ def timeline(course: Course, colour_by: str = "theme", reading: str | None = Non
                            text=f"{s.source_id} published ▾", font=dict(size=12, color=SOURCE_COLOURS.get(s.source_id, "#000000")), xanchor="right",
                            hovertext=f"{_name(s.source_id)}: published {describe_date(s.published)}; it could report only what came before this line")
     fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", name="a reading's publication (its horizon)", line=dict(color="#000000", dash="dash"), hoverinfo="skip"))
-    lo, hi = _window(ev, horizons["date_start"], window)
+    lo, hi, first_day, last_day = _window(ev, horizons["date_start"], window)
     earlier = ev.drop_duplicates("event_id")
     earlier = earlier[earlier["date_end"] < lo]
     if len(earlier):
@@ -242,7 +242,7 @@ def timeline(course: Course, colour_by: str = "theme", reading: str | None = Non
     first, last = ev.loc[ev["date_start"].idxmin()], ev.loc[ev["date_end"].idxmax()]
     lanes_said = ", ".join(f"{x} {per_lane[x]}" for x in order)
     alt = (f"{n_events} event{'s' if n_events != 1 else ''} in {len(order)} lane{'s' if len(order) != 1 else ''} ({lanes_said}) from {describe_date(first.date)} ({first.event_id}) "
-           f"to {describe_date(last.date)} ({last.event_id}); the view opens on {lo.year}–{hi.year}"
+           f"to {describe_date(last.date)} ({last.event_id}); the view opens on {first_day.year}–{last_day.year}"
            + (f" with {len(earlier)} earlier event{'s' if len(earlier) != 1 else ''} on the range slider" if len(earlier) else "")
            + f"; {int((~ev['point']).sum())} marks are bars because their dates are uncertain or long; dashed lines mark when "
            + ", ".join(f"{s.source_id} was published ({describe_date(s.published)})" for s in horizons.sort_values("date_start").itertuples()) + ".")
