@@ -149,8 +149,10 @@ def test_record_selection_panels_shares_and_horizon(course):
 def test_robust_peaks_chart_marks_the_peaks_that_survive(course):
     fig = figures.robust_peaks(course, "year", source_id="demo", top=1)
     alt = assert_finished(fig)
-    assert [t.name for t in fig.data][:3] == ["each uncertain date at its first possible day", "each uncertain date spread over its days",
+    assert [t.name for t in fig.data][:3] == ["each uncertain date spread over its days", "each uncertain date at its first possible day",
                                              "each uncertain date at its last possible day"]
+    assert kinds(fig) == ["Bar", "Scatter", "Scatter", "Scatter"]
+    assert list(fig.data[1].y) == [1, 1] and list(fig.data[2].y) == [1, 1]  # E001 (two days in May 2005) and E002 (2006) stay in their years
     assert list(fig.data[3].x) == ["2005", "2006"]
     assert alt == "For demo, per year: 2005 and 2006 are peaks however the uncertain dates are placed."
 

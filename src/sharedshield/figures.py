@@ -363,14 +363,20 @@ def robust_peaks(course: Course, freq: dens.Freq = "year", source_id: str | None
     title = f"Do the peaks of {whose} survive where uncertain dates are placed?"
     if peaks[["start", "spread", "end"]].to_numpy().sum() == 0:
         return _empty(title, freq, "events", f"No events of {whose} to count.")
-    styles = {"start": ("at its first possible day", "#E69F00", "dash"), "spread": ("spread over its days", "#0072B2", "solid"), "end": ("at its last possible day", "#D55E00", "dot")}
+    styles = {"spread": ("spread over its days", "#56B4E9", "square"), "start": ("at its first possible day", "#E69F00", "triangle-left"),
+              "end": ("at its last possible day", "#D55E00", "triangle-right")}
     fig = go.Figure()
-    for how, (label, colour, dash) in styles.items():
-        fig.add_trace(go.Scatter(x=list(peaks["bin"]), y=list(peaks[how]), mode="lines+markers", name=f"each uncertain date {label}",
-                                 line=dict(color=colour, dash=dash, width=2), marker=dict(size=6),
-                                 hovertext=[f"{whose}, {b}: {v:.1f} events with each uncertain date {label}" + (" (a top bin)" if p else "")
-                                            for b, v, p in zip(peaks["bin"], peaks[how], peaks[f"peak_{how}"], strict=True)],
-                                 hovertemplate="%{hovertext}<extra></extra>"))
+    for how, (label, colour, symbol) in styles.items():
+        hover = [f"{whose}, {b}: {v:.1f} events with each uncertain date {label}" + (f" (one of the top {top} bins)" if p else "")
+                 for b, v, p in zip(peaks["bin"], peaks[how], peaks[f"peak_{how}"], strict=True)]
+        if how == "spread":  # bars for the density; the two extreme placements as markers, so a gap between them shows at once
+            fig.add_trace(go.Bar(x=list(peaks["bin"]), y=list(peaks[how]), name=f"each uncertain date {label}", marker_color=colour,
+                                 hovertext=hover, hovertemplate="%{hovertext}<extra></extra>"))
+            continue
+        shown = (peaks[how] > 0) | (peaks["spread"] > 0)
+        fig.add_trace(go.Scatter(x=list(peaks.loc[shown, "bin"]), y=list(peaks.loc[shown, how]), mode="markers", name=f"each uncertain date {label}",
+                                 marker=dict(color=colour, symbol=symbol, size=10, line=dict(width=1, color="#000000")),
+                                 hovertext=[h for h, k in zip(hover, shown, strict=True) if k], hovertemplate="%{hovertext}<extra></extra>"))
     robust = peaks[peaks["robust"]]
     top_y = peaks[["start", "spread", "end"]].max(axis=1)
     fig.add_trace(go.Scatter(x=list(robust["bin"]), y=list(top_y[peaks["robust"]] * 1.08 + 0.1), mode="markers", name=f"robust peak (top {top} under all three)",
@@ -379,7 +385,7 @@ def robust_peaks(course: Course, freq: dens.Freq = "year", source_id: str | None
                              hovertemplate="%{hovertext}<extra></extra>"))
     fig.update_xaxes(type="category", tickangle=-45, nticks=40)
     fig.update_yaxes(rangemode="tozero")
-    fig.update_layout(height=480, legend=dict(orientation="v", x=1.01, xanchor="left", y=1, yanchor="top"))
+    fig.update_layout(height=480, bargap=0.1, legend=dict(orientation="v", x=1.01, xanchor="left", y=1, yanchor="top"))
     alt = f"For {whose}, per {freq}: " + record.robust_summary(peaks)
     return finish(fig, title, freq, "events", alt)
 
