@@ -346,7 +346,7 @@ def record_selection(course: Course, freq: dens.Freq = "year") -> go.Figure:
     fig.add_trace(go.Bar(x=[None], y=[None], name="after the reading was published<br>(shaded: it could not know)", marker_color="#DDDDDD", hoverinfo="skip"))
     fig.update_xaxes(type="category", tickangle=-45, nticks=40, range=[-0.5, sel["bin"].nunique() - 0.5])
     fig.update_yaxes(tickformat=".0%", rangemode="tozero")
-    fig.update_layout(height=230 + 190 * len(readers), bargap=0.15, legend=dict(orientation="v", x=1.01, xanchor="left", y=1, yanchor="top"))
+    fig.update_layout(height=230 + 170 * len(readers), bargap=0.15, legend=dict(orientation="v", x=1.01, xanchor="left", y=1, yanchor="top"))
     alt = (f"Shares per {freq} before each reading's publication, beside the record of {n_record} listed event{'s' if n_record != 1 else ''}: " + "; ".join(lines) + ".")
     fig = finish(fig, title, freq, "share of events", alt)
     for row in range(1, len(readers)):
