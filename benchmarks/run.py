@@ -219,6 +219,22 @@ def bench_density(rows: list, notes: list, sizes: list[int]) -> None:
         notes.extend("  - " + line for line in top_functions(prof, 8))
 
 
+def bench_record(rows: list, notes: list, n: int = 10**5) -> None:
+    """The record's three placements (start, spread, end) of n events over quarterly bins: what robust_peaks() computes."""
+    try:
+        from sharedshield import density, record
+    except ImportError:
+        notes.append("Record: skipped — src/sharedshield/record.py is not written yet.")
+        return
+    import pandas as pd
+
+    s, e = synthetic_events(n, seed=1)
+    start, end = pd.Series(s.astype("datetime64[ns]")), pd.Series(e.astype("datetime64[ns]"))
+    bins = density.edges(s, e, "quarter")
+    best = min(_timed(lambda: [record.placed(start, end, bins, how) for how in record.PLACEMENTS]) for _ in range(3))
+    rows.append(("record.placed() x3 (robust peaks), quarterly bins", f"{n:,} events", fmt_s(best), "", "<= 1 s", "PASS" if best <= 1 else "MISS"))
+
+
 def _timed(fn) -> float:
     t = time.perf_counter()
     fn()
@@ -285,6 +301,7 @@ def main() -> None:
         bench_load(rows, notes, repeats=3 if args.quick else 5)
     if "density" in only:
         bench_density(rows, notes, [10**3, 10**4, 10**5] if args.quick else [10**3, 10**4, 10**5, 10**6])
+        bench_record(rows, notes, 10**4 if args.quick else 10**5)
     if "course" in only:
         asyncio.set_event_loop(asyncio.new_event_loop())
         bench_course(rows, notes)

@@ -156,3 +156,17 @@ def test_bin_lookup_table_and_searchsorted_agree():
     assert list(_bin_of(t, days_)) == [0, 0, 1, 1, 2, 3, 4]
     huge = np.array([0, 10, 30_000_000], dtype="int64")  # too long for a table: falls back to searchsorted
     assert list(_bin_of(huge, np.array([0, 9, 10, 29_999_999]))) == [0, 0, 1, 1]
+
+
+def test_the_record_density_is_the_precision_aware_density_of_the_listed_events(demo_data, demo_readings):
+    from sharedshield import record
+
+    course = load_course(demo_data, demo_readings)
+    rec = record.on_record(course)
+    table = density_table(rec, "quarter").set_index("bin")["density"]
+    demo = record.selection(course, "quarter", since=None).query("source_id == 'demo'").set_index("bin")["record"]
+    assert demo.sum() == pytest.approx(len(rec)) == table.sum()
+    assert demo.reindex(table.index).to_dict() == pytest.approx(table.to_dict())
+    bins = edges(rec["date_start"], rec["date_end"], "quarter")
+    assert list(record.placed(rec["date_start"], rec["date_end"], bins, "start")) == list(naive_counts(rec["date_start"], bins).mass)
+    assert list(record.placed(rec["date_start"], rec["date_end"], bins, "end")) == list(naive_counts(rec["date_end"], bins).mass)

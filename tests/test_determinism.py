@@ -86,3 +86,19 @@ def test_site_renderer_is_a_function_of_the_figure_apart_from_the_div_id():
     first, second = site_renderer().to_mimebundle(fig)["text/html"], site_renderer().to_mimebundle(fig)["text/html"]
     assert "plotly-graph-div" in first
     assert UUID.sub("<uuid>", first) == UUID.sub("<uuid>", second)
+
+
+def test_the_record_tables_do_not_depend_on_row_order():
+    """on_record, silences, recency, selection and robust_peaks give the same tables whatever order the CSV rows come in."""
+    import dataclasses
+
+    import pandas as pd
+
+    from sharedshield import load_course, record
+
+    course = load_course()
+    shuffled = dataclasses.replace(course, events=course.events.sample(frac=1, random_state=1), listings=course.listings.sample(frac=1, random_state=2),
+                                   mentions=course.mentions.sample(frac=1, random_state=3))
+    for f in (record.on_record, record.recency, lambda c: record.selection(c, "quarter"), lambda c: record.robust_peaks(c, "quarter"),
+              lambda c: pd.concat([record.silences(c, s, include_after=True) for s in c.sources["source_id"]])):
+        pd.testing.assert_frame_equal(f(course).reset_index(drop=True), f(shuffled).reset_index(drop=True))

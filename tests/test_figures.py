@@ -32,7 +32,9 @@ def assert_finished(fig: go.Figure) -> str:
     """Title, both axis labels and a one-sentence alt text; returns the alt text."""
     assert isinstance(fig, go.Figure)
     assert fig.layout.title.text
-    assert fig.layout.xaxis.title.text and fig.layout.yaxis.title.text
+    axes = fig.layout.to_plotly_json()
+    assert any(v.get("title", {}).get("text") for k, v in axes.items() if k.startswith("xaxis")), "no x-axis title"
+    assert any(v.get("title", {}).get("text") for k, v in axes.items() if k.startswith("yaxis")), "no y-axis title"
     alt = describe(fig)
     assert alt.endswith(".") and "\n" not in alt and alt.count(". ") == 0, alt
     return alt
@@ -56,32 +58,57 @@ def test_source_spans(course):
     assert "demo ¶1" in hovers(fig) and "demo ¶2" in hovers(fig)
 
 
-def test_timeline_spans_points_and_background(course):
+def test_timeline_lanes_spans_points_and_background(course):
     fig = figures.timeline(course, colour_by="theme")
     alt = assert_finished(fig)
+    assert list(fig.layout.yaxis.ticktext) == ["on the record (chronologies)", "demo", "background (course)"]
     bars = [t for t in fig.data if isinstance(t, go.Bar)]
     points = [t for t in fig.data if isinstance(t, go.Scatter) and t.x != (None,)]
-    assert sorted(y for t in bars for y in t.y) == ["E002 · Memo signed", "E004 · Winter talks (bg)"]
-    assert sum(len(t.x) for t in points) == 3  # E001 (two days on a four-year axis), E003, E005
-    assert any(t.name.startswith("background") for t in fig.data)
-    symbols = [s for t in points for s in t.marker.symbol]
-    assert symbols.count("circle-open") == 2
-    assert "E003" in alt and "13 Jun 2002" in alt and "E002" in alt and "2006" in alt
-    assert "2 are drawn as spans" in alt and "3 are background events" in alt
+    # E001 is listed (record lane) and mentioned (demo lane); E002 (a year) is a bar in the demo lane; E003-E005 are background
+    assert sorted(round(y) for t in bars for y in t.y) == [1, 2]  # E002 in demo, E004 (two months) in background
+    assert sorted(round(y) for t in points for y in t.y) == [0, 1, 2, 2]
+    assert [s for t in points for s, y in zip(t.marker.symbol, t.y, strict=True) if round(y) == 2] == ["circle-open", "circle-open"]
+    assert "5 events in 3 lanes (record 1, demo 2, background 3)" in alt and "13 Jun 2002 (E003)" in alt
+    assert "dashed lines mark when demo was published (spring 2007)" in alt
     text = hovers(fig)
-    assert "demo ¶1: “In May 2005”" in text and "Record date: 10–11 May 2005" in text and "Background event" in text
+    assert "demo ¶1: “In May 2005”" in text and "Record date: 10–11 May 2005" in text and "listed by 1 chronology: demo_chron" in text
+    assert "added by the course for context" in text
+    horizon = [sh for sh in fig.layout.shapes if sh.yref == "paper"]
+    assert len(horizon) == 1 and horizon[0].x0.startswith("2007-03-01")
+    assert fig.layout.xaxis.rangeslider.visible and fig.layout.legend.x > 1  # the legend sits right of the plot, clear of the title
 
 
-def test_timeline_colour_by_actor_and_filter_by_reading(course):
+def test_timeline_opens_on_a_window_and_says_what_lies_before_it(course):
+    fig = figures.timeline(course, window=("2005-01-01", None))
+    start = fig.layout.xaxis.range[0]
+    assert "2004-1" in start  # the window minus a small margin
+    notes = [a.text for a in fig.layout.annotations if "earlier" in a.text]
+    assert notes == ["◀ 1 earlier event (2002–2002): drag the slider below"]
+    assert "with 1 earlier event on the range slider" in describe(fig)
+    assert not [a for a in figures.timeline(course, window=None).layout.annotations if "earlier" in a.text]
+
+
+def test_timeline_filters_by_lane_theme_and_actor(course):
     fig = figures.timeline(course, colour_by="actor", reading="demo")
     assert_finished(fig)
-    labels = {y for t in fig.data if t.y is not None for y in t.y if y}
-    assert labels == {"E001 · Ministers meet in Geneva", "E002 · Memo signed"}
-    assert {t.name for t in fig.data} == {"RUS"}
+    assert list(fig.layout.yaxis.ticktext) == ["on the record (chronologies)", "demo"]
+    assert {t.name for t in fig.data if t.x != (None,)} == {"RUS"}
+    only = figures.timeline(course, lanes=["background"], themes=["alliance politics"])
+    assert "2 events in 1 lane (background 2)" in describe(only)
+    assert "1 event in 1 lane" in describe(figures.timeline(course, actors=["USA"], lanes=["background"]))
+    assert "No events" in describe(figures.timeline(course, actors=["CHN"]))
     with pytest.raises(ValueError, match="no reading"):
         figures.timeline(course, reading="nosuch")
+    with pytest.raises(ValueError, match="no lane 'blog'"):
+        figures.timeline(course, lanes=["blog"])
     with pytest.raises(ValueError, match="colour_by"):
         figures.timeline(course, colour_by="colour")
+
+
+def test_timeline_colours_stay_the_same_under_a_filter(course):
+    full = {t.name: t.marker.color for t in figures.timeline(course).data if t.x != (None,)}
+    part = {t.name: t.marker.color for t in figures.timeline(course, themes=["arms control"]).data if t.x != (None,)}
+    assert part and all(full[k] == v for k, v in part.items())
 
 
 def test_density_compare(course):
@@ -108,6 +135,28 @@ def test_density_by_reading_theme_and_actor(course):
         figures.density_by(course, "colour")
 
 
+def test_record_selection_panels_shares_and_horizon(course):
+    fig = figures.record_selection(course, "year")
+    alt = assert_finished(fig)
+    assert kinds(fig) == ["Bar", "Scatter", "Bar"]
+    record_share, demo_share = fig.data[0], fig.data[1]
+    assert sum(record_share.y) == pytest.approx(1.0) and sum(v for v in demo_share.y if v == v) == pytest.approx(1.0)
+    assert not fig.layout.shapes  # the data ends in 2006, before demo was published: nothing to shade
+    assert "demo gives 2006 50% of its mentions against the record's 0%" in alt and "record of 1 listed event" in alt
+    assert "the record (chronologies), 2005: 1.0 of its events" in hovers(fig)
+
+
+def test_robust_peaks_chart_marks_the_peaks_that_survive(course):
+    fig = figures.robust_peaks(course, "year", source_id="demo", top=1)
+    alt = assert_finished(fig)
+    assert [t.name for t in fig.data][:3] == ["each uncertain date spread over its days", "each uncertain date at its first possible day",
+                                             "each uncertain date at its last possible day"]
+    assert kinds(fig) == ["Bar", "Scatter", "Scatter", "Scatter"]
+    assert list(fig.data[1].y) == [1, 1] and list(fig.data[2].y) == [1, 1]  # E001 (two days in May 2005) and E002 (2006) stay in their years
+    assert list(fig.data[3].x) == ["2005", "2006"]
+    assert alt == "For demo, per year: 2005 and 2006 are peaks however the uncertain dates are placed."
+
+
 def test_coverage_matrix(course):
     fig = figures.coverage_matrix(course)
     alt = assert_finished(fig)
@@ -128,7 +177,8 @@ def test_claims_chart(course):
 
 def test_every_figure_builds_on_the_course_data():
     course = load_course()
-    for fig in (figures.source_spans(course), figures.timeline(course), figures.timeline(course, "actor", "eir2013"),
+    for fig in (figures.source_spans(course), figures.timeline(course), figures.timeline(course, "actor", "eir2013"), figures.record_selection(course),
+                figures.robust_peaks(course), figures.robust_peaks(course, "quarter", source_id="eir2013"),
                 figures.density_compare(course), figures.density_compare(course, "quarter"), figures.density_by(course, "reading"),
                 figures.density_by(course, "theme"), figures.coverage_matrix(course), figures.claims_chart(course)):
         assert_finished(fig)
@@ -140,11 +190,12 @@ def test_timeline_of_one_event_and_of_none(demo_data, demo_readings):
             published_basis="test", url="https://example.org/b", perspective="p", audience="a", purpose="p", reading_file="other.txt")
     add_row(demo_data, "mentions", event_id="E002", source_id="other", paragraph=4, anchor="the memo", matches_record="undated", framing="A memo.")
     course = load_course(demo_data, demo_readings)
-    alt = assert_finished(figures.timeline(course, reading="other"))
-    assert alt.startswith("1 event, E002 (Memo signed), dated 2006; 1 is drawn as spans") and "0 are background events" in alt
+    alt = assert_finished(figures.timeline(course, lanes=["other"]))
+    assert alt.startswith("1 event in 1 lane (other 1) from 2006 (E002) to 2006 (E002)") and "1 marks are bars" in alt
+    assert "dashed lines mark when other was published (2008)" in alt
     assert "other ¶4: no date given" in hovers(figures.timeline(course, reading="other"))
     empty = course.__class__(**{**{f: getattr(course, f) for f in ("sources", "events", "claims", "claim_links", "loaded_terms", "chronologies", "listings", "glossary", "data_dir")},
                                 "mentions": course.mentions.iloc[0:0]})
-    fig = figures.timeline(empty, reading="other")
-    assert fig.data == () and "No events" in describe(fig)
+    fig = figures.timeline(empty, lanes=["other"])
+    assert fig.data == () and "No events to show for other" in describe(fig)
     assert "No mentions" in describe(figures.coverage_matrix(empty))

@@ -250,3 +250,51 @@ def test_density_matches_a_day_by_day_reference(ev, data):
         k = np.searchsorted(bins, days, side="right") - 1
         np.add.at(expected, k, 1.0 / days.size)
     np.testing.assert_allclose(density.spread(s, e, bins).mass, expected, rtol=1e-9, atol=1e-9)
+
+
+# --- the record: placements of uncertain dates ----------------------------------------------------------------------
+
+
+@FAST
+@given(events(), st.sampled_from(["year", "quarter", "month"]))
+def test_every_placement_keeps_every_event(ev, freq):
+    from sharedshield.density import edges
+    from sharedshield.record import PLACEMENTS, placed
+
+    s, e = ev
+    assume(s.size > 0)
+    bins = edges(s, e, freq)
+    totals = [placed(pd.Series(s), pd.Series(e), bins, how).sum() for how in PLACEMENTS]
+    assert totals == pytest.approx([s.size] * 3, rel=1e-9)
+
+
+@settings(FAST, max_examples=60)
+@given(events(), st.integers(1, 4))
+def test_a_robust_peak_is_a_peak_under_each_placement_and_day_dates_need_no_test(ev, top):
+    from sharedshield import record
+
+    s, e = ev
+    assume(s.size > 0)
+    course = _record_course(s, e)
+    p = record.robust_peaks(course, "year", top=top, since=None)
+    assert (p["robust"] == (p["peak_start"] & p["peak_spread"] & p["peak_end"])).all()
+    assert p[["start", "spread", "end"]].sum().tolist() == pytest.approx([s.size] * 3)
+    days = _record_course(s, s)  # the same events known to the day: all placements agree
+    q = record.robust_peaks(days, "year", top=top, since=None)
+    assert (q["robust"] == q["peak_start"]).all() and q["robust"].any()
+
+
+def _record_course(s: np.ndarray, e: np.ndarray):
+    """A course whose every event (first and last day given) is listed once and mentioned by no reading."""
+    from pathlib import Path
+
+    from sharedshield.data import Course
+
+    ids = [f"E{i}" for i in range(s.size)]
+    ev = pd.DataFrame({"event_id": ids, "title": ids, "date": [str(d) for d in s], "theme": "x",  # date only labels; the bounds are given "origin": "record", "actor1_code": "X",
+                       "date_start": pd.to_datetime(s), "date_end": pd.to_datetime(e), "precision": "range"})
+    empty = pd.DataFrame()
+    return Course(sources=pd.DataFrame({"source_id": ["r"], "published": ["2030"], "date_start": [pd.Timestamp("2030-01-01")], "date_end": [pd.Timestamp("2030-12-31")]}),
+                  events=ev, mentions=pd.DataFrame(columns=["event_id", "source_id"]), claims=empty, claim_links=empty, loaded_terms=empty,
+                  chronologies=pd.DataFrame({"chronology_id": ["a"]}), listings=pd.DataFrame({"event_id": ids, "chronology_id": "a"}), glossary=empty,
+                  data_dir=Path("."))

@@ -21,10 +21,10 @@ from . import argmap, closereading  # noqa: E402  (close readings, notebooks 04-
 
 __all__ += ["argmap", "closereading"]
 
-from . import density, export, figkit, figures, tables  # noqa: E402  (charts and tables, notebooks 01-03, 07, 08)
+from . import density, export, figkit, figures, record, tables  # noqa: E402  (charts, tables and the record, notebooks 01-03, 07, 08)
 from .figkit import show as show_figure  # noqa: E402
 
-__all__ += ["density", "export", "figkit", "figures", "show_figure", "tables"]
+__all__ += ["density", "export", "figkit", "figures", "record", "show_figure", "tables"]
 
 from . import work  # noqa: E402  (saved work: every check and written answer, the hand-in export)
 from .work import answer, export_work, my_work, whoami  # noqa: E402

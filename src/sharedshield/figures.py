@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from . import density as dens
-from . import tables
+from . import record, tables
 from .data import Course
 from .dates import describe_date
-from .figkit import OKABE_ITO, SOURCE_NAMES, colour_map, finish, wrap_hover
+from .figkit import OKABE_ITO, SOURCE_COLOURS, SOURCE_NAMES, colour_map, finish, wrap_hover
 
 DAY_MS = 86_400_000
 MAX_GROUPS = 7  # colours before the rest is lumped into "other"
@@ -97,6 +96,10 @@ def source_spans(course: Course) -> go.Figure:
 
 # --- 02 Timeline ----------------------------------------------------------------------------------------------------
 
+RECORD_LANE, BACKGROUND_LANE = "record", "background"
+DEFAULT_WINDOW = ("1999-01-01", None)  # the view opens here; earlier context stays on the range slider
+JITTER = (-0.27, -0.09, 0.09, 0.27)  # vertical offsets inside a lane, so events on nearby days do not hide each other (7 rows when crowded)
+
 
 def _groups(values: pd.Series, limit: int = MAX_GROUPS) -> pd.Series:
     """Keep the most frequent categories and lump the rest into 'other' (so colours stay distinguishable)."""
@@ -105,44 +108,95 @@ def _groups(values: pd.Series, limit: int = MAX_GROUPS) -> pd.Series:
     return values.where(values.isin(keep), "other")
 
 
-def timeline_frame(course: Course, colour_by: str = "theme", reading: str | None = None) -> pd.DataFrame:
-    """The events a timeline draws, with group, label, span-or-point decision and hover text."""
+def lane_name(lane: str) -> str:
+    """A lane's label on the y-axis."""
+    if lane == RECORD_LANE:
+        return "on the record (chronologies)"
+    if lane == BACKGROUND_LANE:
+        return "background (course)"
+    return _name(lane)
+
+
+def timeline_frame(course: Course, colour_by: str = "theme", reading: str | None = None, *, lanes: list[str] | None = None,
+                   themes: list[str] | None = None, actors: list[str] | None = None) -> pd.DataFrame:
+    """One row per event and lane (the record, each reading that mentions it, or background), with group, position and hover."""
     if colour_by not in COLOUR_BY:
         raise ValueError(f"colour_by must be one of {', '.join(COLOUR_BY)}, not {colour_by!r}")
-    ev = course.events.copy()
-    if reading is not None:
-        known = set(course.sources["source_id"])
-        if reading not in known:
-            raise ValueError(f"no reading {reading!r}; the readings are {', '.join(sorted(known))}")
-        ev = ev[ev["event_id"].isin(course.mentions.loc[course.mentions["source_id"] == reading, "event_id"])]
-    ev = ev.sort_values(["date_start", "event_id"]).reset_index(drop=True)
-    if ev.empty:
-        return ev
-    ev["group"] = _groups(ev[COLOUR_BY[colour_by]])
-    ev["days"] = (ev["date_end"] - ev["date_start"]).dt.days + 1
-    axis_days = ((ev["date_end"].max() - ev["date_start"].min()).days + 1)
-    ev["point"] = (ev["precision"] == "day") | (ev["days"] < axis_days / 200)
-    ev["label"] = [f"{e} · {_short(t, 34)}" + (" (bg)" if o == "background" else "") for e, t, o in zip(ev["event_id"], ev["title"], ev["origin"], strict=True)]
+    readers = list(course.sources["source_id"])
+    known = [RECORD_LANE, *readers, BACKGROUND_LANE]
+    if reading is not None and reading not in readers:
+        raise ValueError(f"no reading {reading!r}; the readings are {', '.join(readers)}")
+    wanted = list(lanes) if lanes is not None else ([RECORD_LANE, reading] if reading is not None else known)
+    bad = [x for x in wanted if x not in known]
+    if bad:
+        raise ValueError(f"no lane {', '.join(map(repr, bad))}; the lanes are {', '.join(known)}")
+    ev = course.events[course.events["date_start"].notna()].copy()
+    if themes is not None:
+        ev = ev[ev["theme"].isin(list(themes))]
+    if actors is not None:
+        ev = ev[ev["actor1_code"].isin(list(actors)) | ev["actor2_code"].isin(list(actors))]
+    listed = record.on_record(course).set_index("event_id")[["salience", "chronologies"]]
+    m = course.mentions[["event_id", "source_id"]].drop_duplicates()
+    rows = [m.rename(columns={"source_id": "lane"}), pd.DataFrame({"event_id": listed.index, "lane": RECORD_LANE})]
+    rows.append(pd.DataFrame({"event_id": ev.loc[~ev["event_id"].isin(set(m["event_id"]) | set(listed.index)), "event_id"], "lane": BACKGROUND_LANE}))
+    pairs = pd.concat(rows, ignore_index=True)
+    pairs = pairs[pairs["lane"].isin(wanted)]
+    out = pairs.merge(ev, on="event_id", how="inner")
+    if out.empty:
+        return out
+    order = [x for x in known if x in wanted]
+    out["lane_index"] = out["lane"].map({x: i for i, x in enumerate(order)})
+    out = out.sort_values(["lane_index", "date_start", "event_id"]).reset_index(drop=True)
+    every = course.events[COLOUR_BY[colour_by]]
+    out["group"] = out[COLOUR_BY[colour_by]].map(dict(zip(every, _groups(every), strict=True)))  # groups of the whole course: filters keep colours
+    out["days"] = (out["date_end"] - out["date_start"]).dt.days + 1
+    out["point"] = out["days"] <= 31  # a month or less is a marker at any zoom that shows years; longer dates are bars
+    rank, size = out.groupby("lane").cumcount().to_numpy(), out.groupby("lane")["event_id"].transform("size").to_numpy()
+    levels = np.where(size > 60, 7, len(JITTER))  # a crowded lane gets more rows
+    out["y"] = out["lane_index"] + (rank % levels - (levels - 1) / 2) * (0.72 / (levels - 1)) * np.where(size > 60, 1, 0.75)
+    out["salience"] = out["event_id"].map(listed["salience"]).fillna(0).astype(int)
     said = tables.statements(course)
     hover = []
-    for e in ev.itertuples():
-        lines = [f"<b>{e.event_id}: {wrap_hover(e.title, 60)}</b>", wrap_hover(e.summary), f"Record date: {describe_date(e.date)} (confidence: {e.date_confidence})"]
-        lines.append("As the readings state it:<br>" + "<br>".join(said[e.event_id]) if e.event_id in said else "Background event: no reading mentions it.")
+    for e in out.itertuples():
+        lines = [f"<b>{e.event_id}: {wrap_hover(e.title, 60)}</b>", f"Record date: {describe_date(e.date)} (confidence: {e.date_confidence}; precision: {e.precision})"]
+        if e.lane == RECORD_LANE:
+            lines.append(f"Source: listed by {e.salience} chronolog{'y' if e.salience == 1 else 'ies'}: {listed.at[e.event_id, 'chronologies']}")
+        elif e.lane == BACKGROUND_LANE:
+            lines.append("Source: added by the course for context (no reading mentions it, no chronology in the data lists it)")
+        else:
+            lines.append("Source: " + "<br>".join(s for s in said.get(e.event_id, []) if s.startswith(f"{e.lane} ¶")))
         lines.append(f"{COLOUR_BY[colour_by]}: {getattr(e, COLOUR_BY[colour_by])}")
         hover.append("<br>".join(lines))
-    ev["hover"] = hover
-    return ev
+    out["hover"] = hover
+    return out
 
 
-def timeline(course: Course, colour_by: str = "theme", reading: str | None = None) -> go.Figure:
-    """All events on one time axis: uncertain or long dates as bars, day-precise ones as markers; background events open/hatched."""
-    title = "Timeline of events" + (f" mentioned by {reading}" if reading else "") + f", coloured by {colour_by}"
-    ev = timeline_frame(course, colour_by, reading)
+def _window(ev: pd.DataFrame, horizons: pd.Series, window: tuple[str | None, str | None] | None) -> tuple[pd.Timestamp, pd.Timestamp, pd.Timestamp, pd.Timestamp]:
+    """The x range the chart opens on (with a margin), then the same without the margin: the window clipped to the data and the publication dates."""
+    lo, hi = ev["date_start"].min(), max(ev["date_end"].max(), horizons.max() if len(horizons) else ev["date_end"].max())
+    if window is not None and window[0] is not None:
+        lo = max(lo, pd.Timestamp(window[0]))
+    if window is not None and window[1] is not None:
+        hi = min(hi, pd.Timestamp(window[1]))
+    pad = pd.Timedelta(days=max(30, int((hi - lo).days * 0.02)))
+    return lo - pad, hi + pad, lo, hi
+
+
+def timeline(course: Course, colour_by: str = "theme", reading: str | None = None, *, lanes: list[str] | None = None,
+             themes: list[str] | None = None, actors: list[str] | None = None,
+             window: tuple[str | None, str | None] | None = DEFAULT_WINDOW) -> go.Figure:
+    """Lanes for the record and each reading, each reading's publication as its horizon; opens on `window`, the range slider shows all."""
+    ev = timeline_frame(course, colour_by, reading, lanes=lanes, themes=themes, actors=actors)
+    shown = list(dict.fromkeys(ev["lane"])) if not ev.empty else (list(lanes) if lanes is not None else [RECORD_LANE, reading] if reading else [])
+    what = ("the record and the readings" if lanes is None and reading is None else
+            " and ".join(x if x != RECORD_LANE else "the record" for x in shown) or "these lanes")
+    title = f"What happened when: {what}, coloured by {colour_by}"
     if ev.empty:
-        return _empty(title, "date", "event", f"No events to show{' for ' + reading if reading else ''}.")
-    colours = colour_map([g for g in ev["group"].value_counts().index if g != "other"])
+        return _empty(title, "date (record)", "lane", f"No events to show for {what} with these filters.")
+    order = list(dict.fromkeys(ev.sort_values("lane_index")["lane"]))
+    every = _groups(course.events[COLOUR_BY[colour_by]])
+    colours = colour_map([g for g in every.value_counts().index if g != "other"])
     colours["other"] = "#999999"
-    background = ev["origin"] == "background"
     fig = go.Figure()
     for group in [*[g for g in colours if g != "other"], "other"]:
         part = ev[ev["group"] == group]
@@ -150,36 +204,50 @@ def timeline(course: Course, colour_by: str = "theme", reading: str | None = Non
             continue
         spans, points = part[~part["point"]], part[part["point"]]
         if len(spans):
-            bg = spans["origin"] == "background"
             fig.add_trace(go.Bar(
-                orientation="h", y=list(spans["label"]), base=[_iso(t) for t in spans["date_start"]], x=[d * DAY_MS for d in spans["days"]],
-                name=group, legendgroup=group, marker=dict(color=colours[group], line=dict(color=colours[group], width=1),
-                                                           pattern=dict(shape=["/" if b else "" for b in bg])),
-                opacity=0.85, hovertext=list(spans["hover"]), hovertemplate="%{hovertext}<extra></extra>"))
+                orientation="h", y=list(spans["y"]), base=[_iso(t) for t in spans["date_start"]], x=[d * DAY_MS for d in spans["days"]], width=0.14,
+                name=str(group), legendgroup=str(group), marker=dict(color=colours[group], line=dict(width=0)), opacity=0.75,
+                hovertext=list(spans["hover"]), hovertemplate="%{hovertext}<extra></extra>", showlegend=points.empty))
         if len(points):
-            bg = points["origin"] == "background"
             mid = points["date_start"] + pd.to_timedelta(points["days"] * 12, unit="h")
+            size = np.where(points["lane"] == RECORD_LANE, 7 + 2 * np.minimum(points["salience"], 5), 9)
             fig.add_trace(go.Scatter(
-                x=[_iso(t) for t in mid], y=list(points["label"]), mode="markers", name=group, legendgroup=group, showlegend=spans.empty,
-                marker=dict(color=colours[group], size=11, symbol=["circle-open" if b else "circle" for b in bg], line=dict(width=2, color=colours[group])),
+                x=[_iso(t) for t in mid], y=list(points["y"]), mode="markers", name=str(group), legendgroup=str(group),
+                marker=dict(color=colours[group], size=size, symbol=["circle-open" if b else "circle" for b in points["lane"] == BACKGROUND_LANE],
+                            line=dict(width=1.5, color=colours[group])),
                 hovertext=list(points["hover"]), hovertemplate="%{hovertext}<extra></extra>"))
-    if background.any():
-        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name="background event (open / hatched)",
-                                 marker=dict(symbol="circle-open", size=11, color="#000000"), hoverinfo="skip"))
-    fig.update_yaxes(categoryorder="array", categoryarray=list(ev["label"]), autorange="reversed", tickfont=dict(size=11))
-    fig.update_xaxes(type="date")
-    fig.update_layout(barmode="overlay", height=220 + 22 * len(ev), bargap=0.3,
-                      legend=dict(title=colour_by, orientation="h", yanchor="bottom", y=1.0, xanchor="left", x=0))
-    first, last = ev.iloc[0], ev.loc[ev["date_end"].idxmax()]
-    years = Counter(ev["date_start"].dt.year)
-    busiest, n_busiest = max(sorted(years.items()), key=lambda kv: kv[1])
-    n_spans, n_background = int((~ev["point"]).sum()), int(background.sum())
-    extent = (f"1 event, {first.event_id} ({first.title}), dated {describe_date(first.date)}" if len(ev) == 1 else
-              f"{len(ev)} events from {describe_date(first.date)} ({first.event_id}, {first.title}) to {describe_date(last.date)} ({last.event_id}, {last.title})")
-    alt = (f"{extent}; {n_spans} {'is' if n_spans == 1 else 'are'} drawn as spans because their dates are uncertain or long, "
-           f"{n_background} {'is a background event' if n_background == 1 else 'are background events'}, and the most events start in {busiest} ({n_busiest}).")
-    fig = finish(fig, title, "date (record)", "event (bg = background)", alt)
-    return fig.update_layout(margin=dict(t=150))  # room for the legend above a tall chart, so the time axis keeps the page width
+    shapes = [dict(type="line", xref="paper", x0=0, x1=1, yref="y", y0=k - 0.5, y1=k - 0.5, line=dict(color="#DDDDDD", width=1)) for k in range(1, len(order))]
+    horizons = course.sources[course.sources["source_id"].isin(order)] if reading or lanes is not None else course.sources
+    shapes += [dict(type="line", xref="x", x0=_iso(t), x1=_iso(t), yref="paper", y0=0, y1=1, line=dict(color=SOURCE_COLOURS.get(sid, "#000000"), width=2, dash="dash"))
+               for sid, t in zip(horizons["source_id"], horizons["date_start"], strict=True)]
+    fig.update_layout(shapes=shapes)  # one layout update: add_hline/add_vline cost ~40 ms each
+    for level, s in enumerate(horizons.sort_values("date_start").itertuples()):
+        fig.add_annotation(x=_iso(s.date_start), y=1, yref="paper", yanchor="bottom", yshift=2 + 17 * (level % 3), showarrow=False,
+                           text=f"{s.source_id} published ▾", font=dict(size=12, color=SOURCE_COLOURS.get(s.source_id, "#000000")), xanchor="right",
+                           hovertext=f"{_name(s.source_id)}: published {describe_date(s.published)}; it could report only what came before this line")
+    fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", name="a reading's publication (its horizon)", line=dict(color="#000000", dash="dash"), hoverinfo="skip"))
+    lo, hi, first_day, last_day = _window(ev, horizons["date_start"], window)
+    earlier = ev.drop_duplicates("event_id")
+    earlier = earlier[earlier["date_end"] < lo]
+    if len(earlier):
+        fig.add_annotation(x=0, xref="paper", y=1, yref="paper", yanchor="bottom", yshift=2 + 17 * min(len(horizons), 3), xanchor="left", showarrow=False,
+                           text=f"◀ {len(earlier)} earlier event{'s' if len(earlier) != 1 else ''} ({earlier['date_start'].dt.year.min()}–{earlier['date_end'].dt.year.max()}): drag the slider below",
+                           font=dict(size=12, color="#444444"))
+    fig.update_yaxes(tickvals=list(range(len(order))), ticktext=[lane_name(x) for x in order], range=[len(order) - 0.5, -0.5], showgrid=False, zeroline=False)
+    fig.update_xaxes(type="date", range=[_iso(lo), _iso(hi)], rangeslider=dict(visible=True, thickness=0.07), showgrid=True, gridcolor="#EEEEEE")
+    fig.update_layout(barmode="overlay", height=260 + 95 * len(order),
+                      legend=dict(title=colour_by, orientation="v", x=1.01, xanchor="left", y=1, yanchor="top", font=dict(size=12)))
+    n_events = ev["event_id"].nunique()
+    per_lane = ev.groupby("lane")["event_id"].nunique()
+    first, last = ev.loc[ev["date_start"].idxmin()], ev.loc[ev["date_end"].idxmax()]
+    lanes_said = ", ".join(f"{x} {per_lane[x]}" for x in order)
+    alt = (f"{n_events} event{'s' if n_events != 1 else ''} in {len(order)} lane{'s' if len(order) != 1 else ''} ({lanes_said}) from {describe_date(first.date)} ({first.event_id}) "
+           f"to {describe_date(last.date)} ({last.event_id}); the view opens on {first_day.year}–{last_day.year}"
+           + (f" with {len(earlier)} earlier event{'s' if len(earlier) != 1 else ''} on the range slider" if len(earlier) else "")
+           + f"; {int((~ev['point']).sum())} marks are bars because their dates are uncertain or long; dashed lines mark when "
+           + ", ".join(f"{s.source_id} was published ({describe_date(s.published)})" for s in horizons.sort_values("date_start").itertuples()) + ".")
+    fig = finish(fig, title, "date (record; drag the slider to see earlier years)", "lane", alt)
+    return fig.update_layout(margin=dict(l=60, r=20, t=80 + 17 * min(len(horizons) + 1, 4), b=40))
 
 
 # --- 03 Event density -----------------------------------------------------------------------------------------------
@@ -190,11 +258,11 @@ def density_compare(course: Course, freq: dens.Freq = "year") -> go.Figure:
     table = dens.density_table(course.events, freq)
     unit = {"year": "year", "quarter": "quarter", "month": "month"}[freq]
     fig = go.Figure()
-    fig.add_trace(go.Bar(x=list(table["bin"]), y=list(table["naive"]), name="naive count (bin of date_start)", marker_color="#999999",
+    fig.add_trace(go.Bar(x=list(table["bin"]), y=list(table["naive"]), name="naive count<br>(all in the bin of date_start)", marker_color="#999999",
                          hovertemplate="%{x}: %{y:.0f} events start here<extra>naive count</extra>"))
-    fig.add_trace(go.Bar(x=list(table["bin"]), y=list(table["density"]), name="precision-aware density (spread over the days)", marker_color=OKABE_ITO[4],
+    fig.add_trace(go.Bar(x=list(table["bin"]), y=list(table["density"]), name="precision-aware density<br>(spread over its days)", marker_color=OKABE_ITO[4],
                          hovertemplate="%{x}: %{y:.2f} events' worth of days<extra>precision-aware</extra>"))
-    fig.update_layout(barmode="group", legend=dict(orientation="h", y=-0.25))
+    fig.update_layout(barmode="group", legend=dict(orientation="v", x=1.01, xanchor="left", y=1, yanchor="top"))  # clear of the x-axis title
     fig.update_xaxes(type="category", tickangle=-45, nticks=30)
     naive_peak, density_peak = dens.peak(table, "naive"), dens.peak(table, "density")
     moved = float((table["naive"] - table["density"]).abs().sum() / 2)
@@ -234,7 +302,7 @@ def density_by(course: Course, by: str = "reading", freq: dens.Freq = "year") ->
         fig.add_trace(go.Scatter(x=list(part["bin"]), y=list(part["density"]), mode="lines+markers", name=str(g), line=dict(color=colours[g], width=2),
                                  marker=dict(size=7), hovertext=hover, hovertemplate="%{hovertext}<extra></extra>"))
     fig.update_xaxes(type="category", tickangle=-45, nticks=30)
-    fig.update_layout(legend=dict(title=by))
+    fig.update_layout(legend=dict(title=by, orientation="v", x=1.01, xanchor="left", y=1, yanchor="top"))
     peaks = []
     for g in groups:
         label, value = dens.peak(table[table["group"] == g])
@@ -243,6 +311,83 @@ def density_by(course: Course, by: str = "reading", freq: dens.Freq = "year") ->
     alt = "Peaks: " + "; ".join(f"{g} at {v:.1f} {unit_word} in {label}" for v, g, label in peaks[:5]) + (f"; and {len(peaks) - 5} more groups" if len(peaks) > 5 else "") + "."
     subtitle = " (each mention placed at its event's record date)" if by == "reading" else ""
     return finish(fig, f"Precision-aware density of {what} by {by}{subtitle}", freq, what, alt)
+
+
+def record_selection(course: Course, freq: dens.Freq = "year") -> go.Figure:
+    """One panel per reading: the record's share of events per bin (bars) beside the reading's share of its mentions (line), with its horizon."""
+    sel = record.selection(course, freq)
+    readers = list(course.sources["source_id"])
+    title = "Where the record has its events, and where each reading looks"
+    if sel.empty or not readers:
+        return _empty(title, freq, "share of events", "No readings to compare.")
+    fig = make_subplots(rows=len(readers), cols=1, shared_xaxes=True, vertical_spacing=0.08, subplot_titles=[_name(s) for s in readers])
+    n_record = len(record.on_record(course))
+    lines = []
+    for row, sid in enumerate(readers, start=1):
+        part = sel[sel["source_id"] == sid]
+        before = ~part["after_publication"]
+        fig.add_trace(go.Bar(x=list(part["bin"]), y=list(part["record_share"].where(before, 0)), name="the record (share of its events)",
+                             marker_color="#999999", legendgroup="record", showlegend=row == 1,
+                             hovertext=[f"the record (chronologies), {b}: {r:.1f} of its events ({s:.0%} of those before {sid} was published); {sid} mentions {m:.1f} of them"
+                                        for b, r, s, m in zip(part["bin"], part["record"], part["record_share"], part["mentioned"], strict=True)],
+                             hovertemplate="%{hovertext}<extra></extra>"), row=row, col=1)
+        fig.add_trace(go.Scatter(x=list(part["bin"]), y=list(part["reading_share"].where(before)), mode="lines+markers", name=f"{sid} (share of its mentions)",
+                                 line=dict(color=SOURCE_COLOURS.get(sid, OKABE_ITO[4]), width=2.5), marker=dict(size=6),
+                                 hovertext=[f"{sid}, {b}: {n:.1f} of the events it mentions ({s:.0%})" for b, n, s in zip(part["bin"], part["reading_events"], part["reading_share"], strict=True)],
+                                 hovertemplate="%{hovertext}<extra></extra>"), row=row, col=1)
+        after = np.flatnonzero(part["after_publication"].to_numpy())
+        if after.size:  # shapes on a category axis take category positions (a label like "2008" would be read as a number)
+            fig.add_vrect(x0=after[0] - 0.5, x1=len(part) - 0.5, fillcolor="#DDDDDD", opacity=0.5, line_width=0, row=row, col=1)
+        crowd = part[before].assign(gap=part["reading_share"] - part["record_share"])
+        if len(crowd) and crowd["gap"].abs().max() > 0:
+            most, least = crowd.loc[crowd["gap"].idxmax()], crowd.loc[crowd["gap"].idxmin()]
+            lines.append(f"{sid} gives {most.bin} {most.reading_share:.0%} of its mentions against the record's {most.record_share:.0%}, "
+                         f"and {least.bin} {least.reading_share:.0%} against {least.record_share:.0%}")
+    fig.add_trace(go.Bar(x=[None], y=[None], name="after the reading was published<br>(shaded: it could not know)", marker_color="#DDDDDD", hoverinfo="skip"))
+    fig.update_xaxes(type="category", tickangle=-45, nticks=40, range=[-0.5, sel["bin"].nunique() - 0.5])
+    fig.update_yaxes(tickformat=".0%", rangemode="tozero")
+    fig.update_layout(height=230 + 170 * len(readers), bargap=0.15, legend=dict(orientation="v", x=1.01, xanchor="left", y=1, yanchor="top"))
+    alt = (f"Shares per {freq} before each reading's publication, beside the record of {n_record} listed event{'s' if n_record != 1 else ''}: " + "; ".join(lines) + ".")
+    fig = finish(fig, title, freq, "share of events", alt)
+    for row in range(1, len(readers)):
+        fig.update_xaxes(title_text=None, row=row, col=1)
+    fig.update_yaxes(title_text=None)
+    fig.update_yaxes(title_text="share of events", row=(len(readers) + 1) // 2, col=1)
+    return fig
+
+
+def robust_peaks(course: Course, freq: dens.Freq = "year", source_id: str | None = None, top: int = 3) -> go.Figure:
+    """The record's events (or one reading's) per bin with uncertain dates at their start, spread, and at their end; robust peaks marked."""
+    peaks = record.robust_peaks(course, freq, source_id=source_id, top=top)
+    whose = source_id or "the record"
+    title = f"Do the peaks of {whose} survive where uncertain dates are placed?"
+    if peaks[["start", "spread", "end"]].to_numpy().sum() == 0:
+        return _empty(title, freq, "events", f"No events of {whose} to count.")
+    styles = {"spread": ("spread over its days", "#56B4E9", "square"), "start": ("at its first possible day", "#E69F00", "triangle-left"),
+              "end": ("at its last possible day", "#D55E00", "triangle-right")}
+    fig = go.Figure()
+    for how, (label, colour, symbol) in styles.items():
+        hover = [f"{whose}, {b}: {v:.1f} events with each uncertain date {label}" + (f" (one of the top {top} bins)" if p else "")
+                 for b, v, p in zip(peaks["bin"], peaks[how], peaks[f"peak_{how}"], strict=True)]
+        if how == "spread":  # bars for the density; the two extreme placements as markers, so a gap between them shows at once
+            fig.add_trace(go.Bar(x=list(peaks["bin"]), y=list(peaks[how]), name=f"each uncertain date {label}", marker_color=colour,
+                                 hovertext=hover, hovertemplate="%{hovertext}<extra></extra>"))
+            continue
+        shown = (peaks[how] > 0) | (peaks["spread"] > 0)
+        fig.add_trace(go.Scatter(x=list(peaks.loc[shown, "bin"]), y=list(peaks.loc[shown, how]), mode="markers", name=f"each uncertain date {label}",
+                                 marker=dict(color=colour, symbol=symbol, size=10, line=dict(width=1, color="#000000")),
+                                 hovertext=[h for h, k in zip(hover, shown, strict=True) if k], hovertemplate="%{hovertext}<extra></extra>"))
+    robust = peaks[peaks["robust"]]
+    top_y = peaks[["start", "spread", "end"]].max(axis=1)
+    fig.add_trace(go.Scatter(x=list(robust["bin"]), y=list(top_y[peaks["robust"]] * 1.08 + 0.1), mode="markers", name=f"robust peak (top {top} under all three)",
+                             marker=dict(symbol="star", size=14, color="#000000"),
+                             hovertext=[f"{whose}, {b}: among the top {top} bins however its uncertain dates are placed" for b in robust["bin"]],
+                             hovertemplate="%{hovertext}<extra></extra>"))
+    fig.update_xaxes(type="category", tickangle=-45, nticks=40)
+    fig.update_yaxes(rangemode="tozero")
+    fig.update_layout(height=480, bargap=0.1, legend=dict(orientation="v", x=1.01, xanchor="left", y=1, yanchor="top"))
+    alt = f"For {whose}, per {freq}: " + record.robust_summary(peaks)
+    return finish(fig, title, freq, "events", alt)
 
 
 # --- 07 Corroboration -----------------------------------------------------------------------------------------------
@@ -306,4 +451,5 @@ def claims_chart(course: Course) -> go.Figure:
     return fig.update_yaxes(title_text=None, row=1, col=2)
 
 
-__all__ = ["claims_chart", "coverage_matrix", "density_by", "density_compare", "source_spans", "timeline", "timeline_frame"]
+__all__ = ["claims_chart", "coverage_matrix", "density_by", "density_compare", "lane_name", "record_selection", "robust_peaks", "source_spans", "timeline",
+           "timeline_frame"]

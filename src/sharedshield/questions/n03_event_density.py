@@ -1,75 +1,101 @@
-"""Self-checks for 03_event_density."""
+"""Self-checks for 03_event_density: reading the record beside each reading's selection, recency, and what a peak does not show."""
+
+from __future__ import annotations
+
+from typing import Any
 
 from ..checks import Question
-from ..density import density_table
-from ..tables import mentions_with_events
+from ..data import Course
+from ..record import recency
 
 
-def _peak_years(table, column):
-    """Every year with the largest value of the column (ties all count)."""
-    totals = table.groupby("bin")[column].sum()
-    return frozenset(int(b) for b, v in totals.items() if abs(v - totals.max()) < 1e-9)
+def most_recent_reading(course: Course) -> str:
+    """The reading that gives the largest share of its mentions to the two years before its publication."""
+    r = recency(course).dropna(subset=["share"])
+    return str(r.loc[r["share"].idxmax(), "source_id"])
 
 
-def _year_in(answer, expected):
-    """True when the answer is one of the (tied) peak years."""
-    try:
-        return int(str(answer).strip()) in expected
-    except ValueError:
-        return False
+def dwells(course: Course, source_id: str = "lukyanov2011") -> str:
+    """'more' if the reading's recent share is above the record's over the same window, else 'less'."""
+    r = recency(course).set_index("source_id")
+    return "more" if r.loc[source_id, "share"] > r.loc[source_id, "record_share"] else "less"
 
 
-def _eir_table(course):
-    """Yearly density of eir2013's mentions at their events' record dates."""
-    m = mentions_with_events(course)
-    m = m[m["source_id"] == "eir2013"].drop(columns=["date_start", "date_end"]).rename(columns={"record_start": "date_start", "record_end": "date_end"})
-    return density_table(m, "year")
+def _letter(answer: Any, expected: Any) -> str | None:
+    """Hint for an answer that is not a single letter."""
+    return "Answer with one letter as text, e.g. \"a\"." if not (isinstance(answer, str) and len(answer.strip()) == 1) else None
 
 
 QUESTIONS = [
     Question(
         "q3_1",
-        "In which year do the most events start (the naive count)? Give the year as a number, e.g. 2001.",
-        lambda course: _peak_years(density_table(course.events, "year"), "naive"),
-        "Find the tallest grey bar, or `table.sort_values(\"naive\").tail(1)`.",
-        hints=(lambda a, e: "Give a year such as 2001 (a number), not a count of events." if isinstance(a, int) and a < 1900 else None,),
-        compare=_year_in,
+        "In the chart of the record beside each reading, which reading gives the largest share of its mentions to the two years just before "
+        "its own publication? Give its id.",
+        most_recent_reading,
+        "The blog post's line stands almost entirely on the last year or two before its shading: it reacts to the news of its own weeks. "
+        "A chronology written to show a pattern spreads its line over decades.",
+        wrong={
+            "eir2013": "eir2013's line is spread over three decades, from the 1980s to 2013: only a part of it stands in its last two years.",
+            "lukyanov2011": "Close: the column dwells on 2010-2011 too, but part of its line goes back to the early 1990s and 2003. Compare the last two points of each line.",
+        },
+        hints=(lambda a, e: "Give a reading id as text, e.g. \"eir2013\"." if not isinstance(a, str) else None,),
     ),
     Question(
         "q3_2",
-        "In which year is the precision-aware density highest? Give the year as a number.",
-        lambda course: _peak_years(density_table(course.events, "year"), "density"),
-        "Find the tallest blue bar, or `table.sort_values(\"density\").tail(1)`. Compare it with your answer to q3_1.",
-        hints=(lambda a, e: "Use the density column, not the naive count." if isinstance(a, int) and a > 1900 else None,),
-        compare=_year_in,
+        "The record's grey bars are tallest in a few years. Which conclusion does the chart support? (a) those were the most important years of the "
+        "missile-defence story; (b) the chronologies in the data list more events from those years, which depends on what each archive records and "
+        "from when; (c) a reading that skips those years is biased; (d) little happened in the years with short bars. Answer with one letter.",
+        lambda course: "b",
+        "(b). A count of listings measures what archives chose to record: NATO's archive lists NATO meetings, the Kremlin's English archive starts "
+        "in 2000, a US agency lists its own tests. A peak is a question to ask of the archives, not a measure of importance.",
+        wrong={
+            "a": "Importance is not a count: one treaty can matter more than ten communiqués, and a year can fill up because one archive lists every meeting.",
+            "c": "Skipping a period is a choice that needs explaining (topic, length, purpose), not proof of bias. Notebook 07 asks which silences matter.",
+            "d": "Short bars mean the chronologies in the data list little then; events they do not list (or list only in Russian) are not counted.",
+        },
+        hints=(_letter,),
     ),
     Question(
         "q3_3",
-        "What is the sum of the whole density column of the yearly table, rounded to a whole number?",
-        lambda course: len(course.events),
-        "Spreading moves mass between years but never creates or loses it: the total is the number of events.",
-        hints=(lambda a, e: "Add up the whole density column: `table.density.sum()`. Spreading moves mass between years; it never creates or loses any." if isinstance(a, int | float) else None,),
-        compare=lambda a, e: isinstance(a, int | float) and round(a) == e,
+        "A quarter is a peak when uncertain dates are placed at their first possible day, but not when they are spread or placed at their last day. "
+        "What explains that? (a) some events there have a window of dates that runs over the edge into the next quarter; (b) the chart rounds numbers "
+        "differently for each placement; (c) the reading gives different dates from the record; (d) more chronologies list events in that quarter. "
+        "Answer with one letter.",
+        lambda course: "a",
+        "(a). An event known only as 'some day between mid-September and early October' lands wholly in Q3 at its start, wholly in Q4 at its end, "
+        "and is shared when spread. A peak that survives all three placements is a property of the record; one that does not is a property of how we "
+        "drew the uncertain dates.",
+        wrong={
+            "b": "Nothing is rounded: each placement keeps every event's mass of 1, and only moves it between bins.",
+            "c": "All three placements use the record date; the reading's stated date is not used here.",
+            "d": "Salience is not used in this chart: every event counts once, whichever chronologies list it.",
+        },
+        hints=(_letter,),
     ),
     Question(
         "q3_4",
-        "In which year do the events eir2013 mentions peak (precision-aware, at their record dates)? Give the year as a number.",
-        lambda course: _peak_years(_eir_table(course), "density"),
-        "Read the eir2013 line of the density-by-reading chart at its highest point.",
-        hints=(lambda a, e: "Look at the eir2013 line only, not the total." if isinstance(a, int) else None,),
-        compare=_year_in,
+        "Compare lukyanov2011's line with the grey bars in its panel over the two years before its shading. Does the column dwell on its own present "
+        "more or less than the record does? Answer \"more\" or \"less\".",
+        dwells,
+        "Compare the shares, not the heights of single points: recency = the share of the reading's mentions in its last two years, against the "
+        "record's share over the same window (both counted from 1983). The table after this check gives both numbers.",
+        wrong={
+            "more": "Look again at the last two bars before the shading and the line above them: the record puts at least as large a share there.",
+            "less": "Look again: the column's line over its last two years stands above the grey bars of the same years, taken together.",
+        },
+        hints=(lambda a, e: "Answer with the word \"more\" or \"less\"." if str(a).strip().casefold() not in ("more", "less") else None,),
     ),
 ]
 
 QUIZ = [
     {
-        "question": "An event known only as \"2008\" is counted in the precision-aware density as…",
+        "question": "The grey bars are shares of the record's events, the coloured line a share of one reading's mentions. Why shares and not counts?",
         "type": "multiple_choice",
         "answers": [
-            {"answer": "1/366 of an event on each day of 2008, so each quarter gets about a quarter of it.", "correct": True,
-             "feedback": "Right: its mass of 1 is spread evenly over the days it could have happened on (2008 is a leap year)."},
-            {"answer": "one whole event on 1 January 2008.", "correct": False, "feedback": "That is what the naive count does: it puts all the mass in the bin of date_start."},
-            {"answer": "it is left out.", "correct": False, "feedback": "No event is dropped: the total mass equals the number of events."},
+            {"answer": "The record holds many more events than a short reading: shares put both on one scale, so the question becomes where each looks.",
+             "correct": True, "feedback": "Right. A blog post of a dozen events would be invisible beside hundreds of record events."},
+            {"answer": "Because counts would be too precise.", "correct": False, "feedback": "Counts are as precise; they just cannot be compared across sources of different size."},
+            {"answer": "Because shares remove the uncertain dates.", "correct": False, "feedback": "Uncertain dates are still spread over their days; shares only rescale."},
         ],
     },
     {
@@ -77,7 +103,7 @@ QUIZ = [
         "type": "multiple_choice",
         "answers": [
             {"answer": "That the reading chose to list many events from that year, which says something about its focus, not about how much happened.", "correct": True,
-             "feedback": "Right. A density of mentions measures a source's selection."},
+             "feedback": "Right. A density of mentions measures a source's selection; compare it with the record's bars."},
             {"answer": "That more happened in that year than in any other.", "correct": False, "feedback": "Mentions reflect what the author chose to list, not how much happened."},
             {"answer": "That the reading is biased.", "correct": False, "feedback": "Focus is not bias by itself; ask why the author chose those events."},
         ],
