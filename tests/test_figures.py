@@ -61,7 +61,7 @@ def test_source_spans(course):
 def test_timeline_lanes_spans_points_and_background(course):
     fig = figures.timeline(course, colour_by="theme")
     alt = assert_finished(fig)
-    assert list(fig.layout.yaxis.ticktext) == ["on the record (chronologies)", "demo", "background (course)"]
+    assert list(fig.layout.yaxis.ticktext) == ["on the record<br>(chronologies)", "demo", "background<br>(course)"]
     bars = [t for t in fig.data if isinstance(t, go.Bar)]
     points = [t for t in fig.data if isinstance(t, go.Scatter) and t.x != (None,)]
     # E001 is listed (record lane) and mentioned (demo lane); E002 (a year) is a bar in the demo lane; E003-E005 are background
@@ -91,7 +91,7 @@ def test_timeline_opens_on_a_window_and_says_what_lies_before_it(course):
 def test_timeline_filters_by_lane_theme_and_actor(course):
     fig = figures.timeline(course, colour_by="actor", reading="demo")
     assert_finished(fig)
-    assert list(fig.layout.yaxis.ticktext) == ["on the record (chronologies)", "demo"]
+    assert list(fig.layout.yaxis.ticktext) == ["on the record<br>(chronologies)", "demo"]
     assert {t.name for t in fig.data if t.x != (None,)} == {"RUS"}
     only = figures.timeline(course, lanes=["background"], themes=["alliance politics"])
     assert "2 events in 1 lane (background 2)" in describe(only)

@@ -111,10 +111,10 @@ def _groups(values: pd.Series, limit: int = MAX_GROUPS) -> pd.Series:
 def lane_name(lane: str) -> str:
     """A lane's label on the y-axis."""
     if lane == RECORD_LANE:
-        return "on the record (chronologies)"
+        return "on the record<br>(chronologies)"
     if lane == BACKGROUND_LANE:
-        return "background (course)"
-    return _name(lane)
+        return "background<br>(course)"
+    return f"{lane}<br>{SOURCE_NAMES[lane]}" if lane in SOURCE_NAMES else lane  # two short lines leave the plot its width
 
 
 def timeline_frame(course: Course, colour_by: str = "theme", reading: str | None = None, *, lanes: list[str] | None = None,
