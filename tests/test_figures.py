@@ -121,8 +121,8 @@ def test_claims_chart(course):
     fig = figures.claims_chart(course)
     alt = assert_finished(fig)
     assert kinds(fig) == ["Bar"] * 4
-    assert {t.name for t in fig.data} == {"fact", "interpretation", "supportive", "skeptical"}
-    assert "mostly interpretation (2)" in alt and "most often supportive (2)" in alt
+    assert {t.name for t in fig.data} == {"fact", "interpretation", "favours", "opposes"}
+    assert "mostly interpretation (2)" in alt and "most often of attitude favours (2)" in alt
     assert "demo: 2 interpretation claim(s)" in hovers(fig)
 
 
@@ -143,7 +143,7 @@ def test_timeline_of_one_event_and_of_none(demo_data, demo_readings):
     alt = assert_finished(figures.timeline(course, reading="other"))
     assert alt.startswith("1 event, E002 (Memo signed), dated 2006; 1 is drawn as spans") and "0 are background events" in alt
     assert "other ¶4: no date given" in hovers(figures.timeline(course, reading="other"))
-    empty = course.__class__(**{**{f: getattr(course, f) for f in ("sources", "events", "claims", "claim_links", "loaded_terms", "chronologies", "listings", "glossary", "data_dir")},
+    empty = course.__class__(**{**{f: getattr(course, f) for f in ("sources", "events", "claims", "claim_links", "paragraph_coding", "loaded_terms", "chronologies", "listings", "glossary", "data_dir")},
                                 "mentions": course.mentions.iloc[0:0]})
     fig = figures.timeline(empty, reading="other")
     assert fig.data == () and "No events" in describe(fig)
