@@ -157,3 +157,9 @@ def test_close_reading_checks_are_letter_questions_with_feedback_for_every_distr
             assert not result.correct and result.feedback == q.wrong[other], f"{qid}: {other} needs its own feedback"
     letters = [q.expected(course) for q in questions.values()]
     assert len(set(letters)) == 3, "the right answer is not always in the same place"
+
+
+def test_a_paragraph_left_alone_is_one_short_line(demo, text, calls):
+    result = coding.compare(demo, "demo", {2: dict(kind="interpretation")}, text=text)
+    assert "¶3: not coded yet." in result.text() and "The author concludes" not in result.text()
+    assert "Critics called the plan" in result.text(), "a paragraph with a coded field shows its text"

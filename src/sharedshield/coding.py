@@ -87,6 +87,9 @@ class Comparison:
         if self.thesis:
             lines.append(f"Thesis paragraph: yours {self.thesis.yours}, the course's {self.thesis.course} ({self.thesis.verdict}). {self.thesis.note}".strip())
         for p in self.paragraphs:
+            if _untouched(p):
+                lines.append(f"¶{p.paragraph}: not coded yet.")
+                continue
             lines.append(f"¶{p.paragraph}: {p.text}")
             lines += [f"  {f.name}: yours {f.yours}; the course's {f.course}; {f.verdict}. {f.note}".rstrip() for f in p.fields]
             if any(f.verdict in ("different", "defensible", "overlap") for f in p.fields):
@@ -107,10 +110,13 @@ class Comparison:
             t = self.thesis
             out.append(f"<p><strong>Thesis paragraph</strong>: yours {e(t.yours)}, the course's {e(t.course)}. {_badge(t.verdict)} {e(t.note)}</p>")
         for p in self.paragraphs:
+            if _untouched(p):
+                out.append(f"<p><strong>¶{p.paragraph}</strong>: {_badge(NOT_CODED)} (the course's coding stays hidden until you code it)</p>")
+                continue
             label = "the text" if p.is_original else "the course's paraphrase (not the author's words)"
             out.append(f"<h4>¶{p.paragraph}</h4><blockquote style='margin:0 0 0.5em 1em;color:#333'>{e(p.text)}<br><small>({label})</small></blockquote>")
             out.append("<table style='border-collapse:collapse;font-size:0.9em;text-align:left'><thead><tr>"
-                       + "".join(f"<th style='text-align:left'>{h}</th>" for h in ("field", "yours", "the course's", "")) + "</tr></thead><tbody>")
+                       + "".join(f"<th style='text-align:left'>{h}</th>" for h in ("field", "yours", "the course's", "verdict")) + "</tr></thead><tbody>")
             for f in p.fields:
                 out.append(f"<tr style='border-top:1px solid #bbb'><td>{e(f.name)}</td><td>{e(f.yours)}</td><td>{e(f.course)}</td>"
                            f"<td>{_badge(f.verdict)} {e(f.note)}</td></tr>")
@@ -146,6 +152,11 @@ class ToCode:
         out.append("<p><small>Allowed values: " + "; ".join(f"<code>{k}</code>: {e(', '.join(v))}" for k, v in ALLOWED.items())
                    + "; <code>loaded</code>: a list of the paragraph's own words, each in quotes.</small></p></div>")
         return "\n".join(out)
+
+
+def _untouched(p: ParagraphResult) -> bool:
+    """True when the learner has coded no field of the paragraph."""
+    return all(f.verdict == NOT_CODED for f in p.fields)
 
 
 def _badge(verdict: str) -> str:
