@@ -114,7 +114,7 @@ class Comparison:
                 out.append(f"<p><strong>¶{p.paragraph}</strong>: {_badge(NOT_CODED)} (the course's coding stays hidden until you code it)</p>")
                 continue
             label = "the text" if p.is_original else "the course's paraphrase (not the author's words)"
-            out.append(f"<h4>¶{p.paragraph}</h4><blockquote style='margin:0 0 0.5em 1em;color:#333'>{e(p.text)}<br><small>({label})</small></blockquote>")
+            out.append(f"<p style='margin:0.8em 0 0.2em'><strong>¶{p.paragraph}</strong></p><blockquote style='margin:0 0 0.5em 1em;color:#333'>{e(p.text)}<br><small>({label})</small></blockquote>")
             out.append("<table style='border-collapse:collapse;font-size:0.9em;text-align:left'><thead><tr>"
                        + "".join(f"<th style='text-align:left'>{h}</th>" for h in ("field", "yours", "the course's", "verdict")) + "</tr></thead><tbody>")
             for f in p.fields:
@@ -148,7 +148,7 @@ class ToCode:
         e = html.escape
         out = ["<div>"] + ([] if self.is_original else [f"<p><em>{e(NO_TEXT_NOTE)}</em></p>"])
         for n, t in self.items:
-            out.append(f"<h4>¶{n}</h4><blockquote style='margin:0 0 0.5em 1em'>{e(t)}</blockquote>")
+            out.append(f"<p style='margin:0.8em 0 0.2em'><strong>¶{n}</strong></p><blockquote style='margin:0 0 0.5em 1em'>{e(t)}</blockquote>")
         out.append("<p><small>Allowed values: " + "; ".join(f"<code>{k}</code>: {e(', '.join(v))}" for k, v in ALLOWED.items())
                    + "; <code>loaded</code>: a list of the paragraph's own words, each in quotes.</small></p></div>")
         return "\n".join(out)
