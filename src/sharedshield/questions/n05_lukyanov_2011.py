@@ -17,7 +17,7 @@ SPEC = [
                   "b": "It blames Russia and the West equally.",
                   "c": "It blames only NATO and says nothing about reluctance in Moscow."},
          explain="¶10 weighs the two sides unequally: more objections in the West. But ¶9 names both capitals as reluctant, and ¶4 mentions that most Russians still see NATO as a threat. A careful summary keeps both.",
-         wrong={"b": "Look at ¶10: the column says one side had more objections than the other. 'Both are reluctant' (¶9) is not 'equally to blame'.",
+         wrong={"b": "Look at ¶10: the column says one side had more objections than the other. Saying that 'both Moscow and Washington are reluctant' (¶9) is not the same as blaming them equally.",
                 "c": "¶9 names Moscow as well as Washington, and ¶4 mentions Russian resistance to sharing defenses with NATO. Reread before you summarise."}),
     dict(qid="q5_3", correct="b",
          prompt="Sourcing. ¶12 predicts that the debate will look different 'in a couple of years' as Asia replaces Europe. When can a historian judge that prediction?",

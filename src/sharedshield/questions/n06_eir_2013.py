@@ -20,7 +20,7 @@ SPEC = [
          wrong={"b": "'Only known' is about EIR's knowledge, not about the world. Absence from one timeline is not absence from the record.",
                 "c": "A neutral citation would name the source. An exclamation mark expresses the author's feeling: it is a loaded sign, not a reference."}),
     dict(qid="q6_3", correct="c",
-         prompt="Sourcing. ¶23 reports Rogozin's letter to Medvedev 'According to the Russian daily Izvestia'. What kind of source is EIR for this event?",
+         prompt="Sourcing. ¶23 reports Rogozin's letter to Medvedev, citing the Russian daily Izvestia as its source. What kind of source is EIR for this event?",
          options={"a": "A primary source: EIR saw the letter itself.",
                   "b": "An eyewitness account by EIR's correspondent.",
                   "c": "A second-hand report: EIR relays a newspaper's account, so a historian looks for the Izvestia report (or the letter)."},
