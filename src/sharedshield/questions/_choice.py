@@ -5,21 +5,27 @@ from __future__ import annotations
 from ..checks import Question
 
 
+def _letter(answer: object) -> str:
+    """'(B).' -> 'b': the letter a learner meant."""
+    return str(answer).strip().rstrip(".").strip("()").casefold()
+
+
 def _letter_hint(letters: tuple[str, ...]):
     """A hint for an answer that is not one of the letters."""
     def hint(a, e):
-        return f"Answer with one letter in quotes: {', '.join(repr(x) for x in letters)}." if str(a).strip().strip("()").casefold() not in letters else None
+        return f"Answer with one letter in quotes: {', '.join(repr(x) for x in letters)}." if _letter(a) not in letters else None
     return hint
 
 
 def choice(qid: str, prompt: str, options: dict[str, str], correct: str, explain: str, wrong: dict[str, str]) -> Question:
     """A letter-answer question; `wrong` gives each distractor its own feedback."""
     letters = tuple(options)
-    assert correct in options and set(wrong) == set(options) - {correct}, qid
+    if correct not in options or set(wrong) != set(options) - {correct}:
+        raise ValueError(f"{qid}: the right letter must be an option and every other option needs its own feedback")
     text = prompt + " " + " ".join(f"({k}) {v}" for k, v in options.items())
-    variants = {f"({k})": v for k, v in wrong.items()} | {f"{k})": v for k, v in wrong.items()} | dict(wrong)
+    variants = {f"{pre}{k}{post}": v for k, v in wrong.items() for pre, post in (("", ""), ("(", ")"), ("", ")"), ("", "."), ("(", ")."))}
     return Question(qid, text, lambda course, c=correct: c, explain, hints=(_letter_hint(letters),), wrong=variants,
-                    compare=lambda a, e: isinstance(a, str) and a.strip().strip("()").rstrip(")").casefold() == e)
+                    compare=lambda a, e: isinstance(a, str) and _letter(a) == e)
 
 
 
