@@ -14,7 +14,7 @@ from sharedshield.argmap import (
     UNLINKED,
     argument_map,
     claims_table,
-    kind_stance_mix,
+    kind_attitude_mix,
     layers,
     layout,
     links_of,
@@ -38,8 +38,8 @@ def append_rows(path: Path, rows: list[dict]) -> None:
 def deeper(demo_data: Path, demo_readings: Path):
     """The demo dataset plus a layer-2 claim (c04 supports c02) and a claim no link reaches (c05)."""
     append_rows(demo_data / "claims.csv", [
-        dict(claim_id="demo-c04", source_id="demo", paragraph=2, claim="Both sides signed a memo.", kind="fact", stance="supportive", is_thesis="false", anchor="both sides signed a memo in 2006"),
-        dict(claim_id="demo-c05", source_id="demo", paragraph=1, claim="The ministers met in Geneva.", kind="fact", stance="neutral", is_thesis="false", anchor="the two ministers met in Geneva"),
+        dict(claim_id="demo-c04", source_id="demo", paragraph=2, claim="Both sides signed a memo.", kind="fact", attitude="favours", expectation="succeed", is_thesis="false", anchor="both sides signed a memo in 2006"),
+        dict(claim_id="demo-c05", source_id="demo", paragraph=1, claim="The ministers met in Geneva.", kind="fact", attitude="none", expectation="not said", is_thesis="false", anchor="the two ministers met in Geneva"),
     ])
     append_rows(demo_data / "claim_links.csv", [dict(from_claim="demo-c04", to_claim="demo-c02", relation="supports")])
     return load_course(demo_data, demo_readings)
@@ -96,13 +96,22 @@ def test_one_trace_per_relation_styled_apart(deeper):
         assert str((links.relation == relation).sum()) in trace.name
 
 
-def test_node_hover_names_id_paragraph_kind_stance_and_paraphrase(deeper):
+def test_node_hover_names_id_paragraph_kind_attitude_expectation_and_paraphrase(deeper):
     fig = argument_map(deeper, "demo")
-    hover = " ".join(h for t in fig.data if isinstance(t.meta, dict) and "stance" in t.meta for h in t.hovertext)
+    hover = " ".join(h for t in fig.data if isinstance(t.meta, dict) and "attitude" in t.meta for h in t.hovertext)
     for row in deeper.claims.itertuples():
         assert row.claim_id in hover and f"demo ¶{row.paragraph}" in hover
         assert row.claim.split()[0] in hover
-    assert "kind: interpretation" in hover and "stance: skeptical" in hover and "THESIS" in hover
+    assert "kind: interpretation" in hover and "attitude: opposes" in hover and "THESIS" in hover
+    assert "expects cooperation to: fail" in hover and "expects cooperation to: not said" in hover
+
+
+def test_marker_shape_and_colour_show_the_attitude(deeper):
+    fig = argument_map(deeper, "demo")
+    nodes = {t.meta["attitude"]: t for t in fig.data if isinstance(t.meta, dict) and "attitude" in t.meta}
+    assert set(nodes) == {"favours", "opposes", "none"}, "one trace per attitude present in the data"
+    assert len({t.marker.symbol for t in nodes.values()}) == 3 and len({t.marker.color for t in nodes.values()}) == 3
+    assert "demo-c03" in " ".join(nodes["opposes"].hovertext)
 
 
 def test_axes_hide_ticks_but_keep_titles(deeper):
@@ -135,7 +144,7 @@ def test_real_alt_text_counts_from_the_csv(real, sid):
 
 def test_claims_table_columns_and_thesis(deeper):
     t = claims_table(deeper, "demo")
-    assert list(t.columns) == ["claim", "¶", "layer", "kind", "stance", "links", "paraphrase"]
+    assert list(t.columns) == ["claim", "¶", "layer", "kind", "attitude", "expectation", "links", "paraphrase"]
     assert t.set_index("claim").at["demo-c01", "layer"] == "thesis"
     assert t.set_index("claim").at["demo-c05", "layer"] == "not linked"
     assert "attacks c01" in t.set_index("claim").at["demo-c03", "links"]
@@ -148,15 +157,15 @@ def test_unknown_reading_is_a_clear_error(deeper):
         argument_map(deeper, "nope")
 
 
-def test_kind_stance_mix_counts_every_claim(deeper):
-    mix = kind_stance_mix(deeper, "demo")
+def test_kind_attitude_mix_counts_every_claim(deeper):
+    mix = kind_attitude_mix(deeper, "demo")
     assert mix.values.sum() == 5
-    assert mix.at["fact", "supportive"] == 2 and mix.at["interpretation", "skeptical"] == 1
+    assert mix.at["fact", "favours"] == 2 and mix.at["interpretation", "opposes"] == 1 and mix.at["fact", "none"] == 1
     assert list(mix.index) == ["fact", "interpretation", "prediction", "value", "recommendation"]
     fig = mix_figure(deeper, "demo")
     assert len(fig.data) == 4 and fig.layout.barmode == "stack"
     patterns = {t.marker.pattern.shape for t in fig.data}
-    assert len(patterns) == 4, "each stance needs its own hatching for greyscale"
+    assert len(patterns) == 4, "each attitude needs its own hatching for greyscale"
     alt = fig.layout.meta["alt"]
     assert "Of the 5 claims of demo" in alt and "fact (3)" in alt and "no prediction, value or recommendation claims" in alt
     assert fig.layout.xaxis.title.text and fig.layout.yaxis.title.text

@@ -33,7 +33,7 @@ EVENT = dict(summary="A made-up event.", date_confidence="high", date_reference=
 def demo(demo_data: Path, demo_readings: Path):
     """The demo dataset with a claim full of HTML characters and three unmentioned events (before, after, far after publication)."""
     append_rows(demo_data / "claims.csv", [dict(claim_id="demo-c04", source_id="demo", paragraph=2, claim="Critics said 2 < 3 & “more” > 1",
-                                                kind="value", stance="mixed", is_thesis="false", anchor="both sides signed a memo in 2006")])
+                                                kind="value", attitude="mixed", expectation="not said", is_thesis="false", anchor="both sides signed a memo in 2006")])
     append_rows(demo_data / "events.csv", [
         dict(EVENT, event_id="E013", title="Before publication", date="2005-08-01"),
         dict(EVENT, event_id="E014", title="Soon after publication", date="2007-09"),

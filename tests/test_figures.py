@@ -170,8 +170,8 @@ def test_claims_chart(course):
     fig = figures.claims_chart(course)
     alt = assert_finished(fig)
     assert kinds(fig) == ["Bar"] * 4
-    assert {t.name for t in fig.data} == {"fact", "interpretation", "supportive", "skeptical"}
-    assert "mostly interpretation (2)" in alt and "most often supportive (2)" in alt
+    assert {t.name for t in fig.data} == {"fact", "interpretation", "favours", "opposes"}
+    assert "mostly interpretation (2)" in alt and "most often of attitude favours (2)" in alt
     assert "demo: 2 interpretation claim(s)" in hovers(fig)
 
 
@@ -194,7 +194,7 @@ def test_timeline_of_one_event_and_of_none(demo_data, demo_readings):
     assert alt.startswith("1 event in 1 lane (other 1) from 2006 (E002) to 2006 (E002)") and "1 marks are bars" in alt
     assert "dashed lines mark when other was published (2008)" in alt
     assert "other ¶4: no date given" in hovers(figures.timeline(course, reading="other"))
-    empty = course.__class__(**{**{f: getattr(course, f) for f in ("sources", "events", "claims", "claim_links", "loaded_terms", "chronologies", "listings", "glossary", "data_dir")},
+    empty = course.__class__(**{**{f: getattr(course, f) for f in ("sources", "events", "claims", "claim_links", "paragraph_coding", "loaded_terms", "chronologies", "listings", "glossary", "data_dir")},
                                 "mentions": course.mentions.iloc[0:0]})
     fig = figures.timeline(empty, lanes=["other"])
     assert fig.data == () and "No events to show for other" in describe(fig)

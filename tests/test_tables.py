@@ -42,8 +42,12 @@ def test_coverage_and_claim_counts(course):
     assert list(cov["demo"]) == ["", "yes", "no"] and list(cov["readings"]) == [0, 1, 1]
     kinds = tables.claim_counts(course, "kind")
     assert kinds.loc["demo", "interpretation"] == 2 and kinds.loc["demo", "fact"] == 1
-    with pytest.raises(ValueError):
-        tables.claim_counts(course, "colour")
+    attitudes = tables.claim_counts(course, "attitude")
+    assert attitudes.loc["demo", "favours"] == 2 and attitudes.loc["demo", "opposes"] == 1
+    expectations = tables.claim_counts(course, "expectation")
+    assert expectations.loc["demo", "succeed"] == 2 and expectations.loc["demo", "fail"] == 1
+    with pytest.raises(ValueError, match="attitude"):
+        tables.claim_counts(course, "stance")
 
 
 def test_shared_events_and_disagreements_with_a_second_reading(demo_data, demo_readings):

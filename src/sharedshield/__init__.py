@@ -17,9 +17,9 @@ from .notebook import setup  # noqa: E402
 
 __all__ += ["COURSE_MAP", "check", "course_map", "quiz", "setup", "show"]
 
-from . import argmap, closereading  # noqa: E402  (close readings, notebooks 04-06)
+from . import argmap, closereading, coding  # noqa: E402  (close readings, notebooks 04-06)
 
-__all__ += ["argmap", "closereading"]
+__all__ += ["argmap", "closereading", "coding"]
 
 from . import density, export, figkit, figures, record, tables  # noqa: E402  (charts, tables and the record, notebooks 01-03, 07, 08)
 from .figkit import show as show_figure  # noqa: E402

@@ -1,4 +1,4 @@
-"""Argument maps: one reading's claims in layers under its thesis, its claims table, and its mix of claim kinds and stances."""
+"""Argument maps: one reading's claims in layers under its thesis, its claims table, and its mix of claim kinds and attitudes."""
 
 from __future__ import annotations
 
@@ -11,12 +11,13 @@ from . import figkit
 from .data import Course
 
 KINDS = ("fact", "interpretation", "prediction", "value", "recommendation")
-STANCES = ("supportive", "skeptical", "mixed", "neutral")
+ATTITUDES = ("favours", "opposes", "mixed", "none")
+EXPECTATIONS = ("succeed", "fail", "not said")
 RELATIONS = ("supports", "attacks")
 # Colour AND line style tell the relations apart, so the map reads in greyscale and with any colour-vision deficiency.
 RELATION_STYLE = {"supports": dict(color="#0072B2", dash="solid"), "attacks": dict(color="#D55E00", dash="dash")}
-STANCE_STYLE = {"supportive": ("#009E73", "circle"), "skeptical": ("#E69F00", "square"), "mixed": ("#CC79A7", "diamond"), "neutral": ("#999999", "triangle-up")}
-STANCE_PATTERN = {"supportive": "", "skeptical": "/", "mixed": "x", "neutral": "."}
+ATTITUDE_STYLE = {"favours": ("#009E73", "circle"), "opposes": ("#E69F00", "square"), "mixed": ("#CC79A7", "diamond"), "none": ("#999999", "triangle-up")}
+ATTITUDE_PATTERN = {"favours": "", "opposes": "/", "mixed": "x", "none": "."}
 UNLINKED = -1
 
 
@@ -103,7 +104,7 @@ def _links_text(course: Course, source_id: str) -> dict[str, str]:
 
 
 def claims_table(course: Course, source_id: str) -> pd.DataFrame:
-    """One row per claim: id, paragraph, layer, kind, stance, thesis mark, links and the paraphrase (a plain table; pandas escapes it)."""
+    """One row per claim: id, paragraph, layer, kind, attitude, expectation, links and the paraphrase (a plain table; pandas escapes it)."""
     claims = claims_of(course, source_id)
     layer = layers(course, source_id)
     links = _links_text(course, source_id)
@@ -112,7 +113,8 @@ def claims_table(course: Course, source_id: str) -> pd.DataFrame:
         "¶": claims.paragraph,
         "layer": [("thesis" if layer[c] == 0 else "not linked" if layer[c] == UNLINKED else str(layer[c])) for c in claims.claim_id],
         "kind": claims.kind,
-        "stance": claims.stance,
+        "attitude": claims.attitude,
+        "expectation": claims.expectation,
         "links": [links.get(c, "") for c in claims.claim_id],
         "paraphrase": claims.claim,
     })
@@ -180,16 +182,16 @@ def argument_map(course: Course, source_id: str) -> go.Figure:
     fig = go.Figure()
     for relation in RELATIONS:
         fig.add_trace(_edge_trace(relation, links[links.relation == relation], pos))
-    for stance in STANCES:
-        ids = [c for c in claims.index if claims.at[c, "stance"] == stance]
+    for attitude in ATTITUDES:
+        ids = [c for c in claims.index if claims.at[c, "attitude"] == attitude]
         if not ids:
             continue
-        colour, symbol = STANCE_STYLE[stance]
+        colour, symbol = ATTITUDE_STYLE[attitude]
         hover = [f"<b>{c}</b> · {source_id} ¶{claims.at[c, 'paragraph']}{' · THESIS' if claims.at[c, 'is_thesis'] else ''}<br>"
-                 f"kind: {claims.at[c, 'kind']} · stance: {stance}<br>{figkit.wrap_hover(claims.at[c, 'claim'], 60)}" for c in ids]
+                 f"kind: {claims.at[c, 'kind']} · attitude: {attitude} · expects cooperation to: {claims.at[c, 'expectation']}<br>{figkit.wrap_hover(claims.at[c, 'claim'], 60)}" for c in ids]
         fig.add_trace(go.Scatter(
-            x=[pos.at[c, "x"] for c in ids], y=[pos.at[c, "y"] for c in ids], mode="markers+text", name=f"claim, {stance} stance",
-            meta={"stance": stance}, text=[short_id(c) + (" (thesis)" if claims.at[c, "is_thesis"] else "") for c in ids],
+            x=[pos.at[c, "x"] for c in ids], y=[pos.at[c, "y"] for c in ids], mode="markers+text", name=f"claim, attitude: {attitude}",
+            meta={"attitude": attitude}, text=[short_id(c) + (" (thesis)" if claims.at[c, "is_thesis"] else "") for c in ids],
             textposition="top center", hovertext=hover, hoverinfo="text",
             marker=dict(color=colour, symbol=symbol, size=[26 if claims.at[c, "is_thesis"] else 16 for c in ids], line=dict(color="#000000", width=1))))
     rows = int(pos["row"].max()) if len(pos) else 0
@@ -200,12 +202,12 @@ def argument_map(course: Course, source_id: str) -> go.Figure:
                          "claims of each layer, side by side", "argument layers (thesis at top)", map_alt(course, source_id))
 
 
-def kind_stance_mix(course: Course, source_id: str) -> pd.DataFrame:
-    """Claims counted by kind (rows) and stance (columns), every kind and stance of the codebook included."""
+def kind_attitude_mix(course: Course, source_id: str) -> pd.DataFrame:
+    """Claims counted by kind (rows) and attitude (columns), every kind and attitude of the codebook included."""
     claims = claims_of(course, source_id)
-    table = pd.crosstab(pd.Categorical(claims.kind, categories=KINDS), pd.Categorical(claims.stance, categories=STANCES), dropna=False)
-    table.index.name, table.columns.name = "kind", "stance"
-    return table.reindex(index=list(KINDS), columns=list(STANCES), fill_value=0).astype(int)
+    table = pd.crosstab(pd.Categorical(claims.kind, categories=KINDS), pd.Categorical(claims.attitude, categories=ATTITUDES), dropna=False)
+    table.index.name, table.columns.name = "kind", "attitude"
+    return table.reindex(index=list(KINDS), columns=list(ATTITUDES), fill_value=0).astype(int)
 
 
 def _top(counts: pd.Series) -> str:
@@ -218,12 +220,12 @@ def _top(counts: pd.Series) -> str:
 
 
 def mix_alt(course: Course, source_id: str) -> str:
-    """One sentence describing the kind-and-stance chart, computed from the data."""
-    table = kind_stance_mix(course, source_id)
+    """One sentence describing the kind-and-attitude chart, computed from the data."""
+    table = kind_attitude_mix(course, source_id)
     total = int(table.values.sum())
     if total == 0:
         return f"{source_id} has no claims recorded yet."
-    return (f"Of the {total} claims of {source_id}, the most common kind is {_top(table.sum(axis=1))} and the most common stance "
+    return (f"Of the {total} claims of {source_id}, the most common kind is {_top(table.sum(axis=1))} and the most common attitude "
             f"is {_top(table.sum(axis=0))}; {_absent(table)}.")
 
 
@@ -237,14 +239,14 @@ def _absent(table: pd.DataFrame) -> str:
 
 
 def mix_figure(course: Course, source_id: str) -> go.Figure:
-    """Bar chart of claim kinds, stacked by stance (colour and hatching both mark the stance)."""
-    table = kind_stance_mix(course, source_id)
+    """Bar chart of claim kinds, stacked by attitude to cooperation (colour and hatching both mark the attitude)."""
+    table = kind_attitude_mix(course, source_id)
     fig = go.Figure()
-    for stance in STANCES:
-        fig.add_trace(go.Bar(x=list(table.index), y=table[stance].tolist(), name=stance, meta={"stance": stance},
-                             marker=dict(color=STANCE_STYLE[stance][0], pattern=dict(shape=STANCE_PATTERN[stance]), line=dict(color="#000000", width=1)),
-                             hovertemplate=f"{source_id}: %{{y}} %{{x}} claim(s), {stance} stance<extra></extra>"))
-    fig.update_layout(barmode="stack", legend=dict(title="stance toward cooperation"))
+    for attitude in ATTITUDES:
+        fig.add_trace(go.Bar(x=list(table.index), y=table[attitude].tolist(), name=attitude, meta={"attitude": attitude},
+                             marker=dict(color=ATTITUDE_STYLE[attitude][0], pattern=dict(shape=ATTITUDE_PATTERN[attitude]), line=dict(color="#000000", width=1)),
+                             hovertemplate=f"{source_id}: %{{y}} %{{x}} claim(s), attitude to cooperation: {attitude}<extra></extra>"))
+    fig.update_layout(barmode="stack", legend=dict(title="attitude to cooperation"))
     fig.update_yaxes(dtick=1 if table.values.sum() <= 20 else None)
-    return figkit.finish(fig, f"What kinds of claim does {source_id} make, and with what stance?", "kind of claim",
+    return figkit.finish(fig, f"What kinds of claim does {source_id} make, and with what attitude to cooperation?", "kind of claim",
                          "number of claims", mix_alt(course, source_id))

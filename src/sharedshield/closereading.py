@@ -54,11 +54,11 @@ def _event_items(course: Course, source_id: str) -> dict[int, list[str]]:
 
 
 def _claim_items(course: Course, source_id: str) -> dict[int, list[str]]:
-    """Per paragraph: 'c05 (fact, skeptical): paraphrase' for every claim, the thesis marked."""
+    """Per paragraph: 'c05 (fact; favours; expects: fail): paraphrase' for every claim, the thesis marked."""
     out: dict[int, list[str]] = {}
     for c in claims_of(course, source_id).itertuples():
         mark = "THESIS · " if c.is_thesis else ""
-        out.setdefault(int(c.paragraph), []).append(f"{mark}{short_id(c.claim_id)} ({c.kind}, {c.stance}): {c.claim}")
+        out.setdefault(int(c.paragraph), []).append(f"{mark}{short_id(c.claim_id)} ({c.kind}; {c.attitude}; expects: {c.expectation}): {c.claim}")
     return out
 
 

@@ -15,7 +15,7 @@ from .rules import check_course
 from .validate import check_foreign_keys, check_table, load_package, read_csv_rows
 
 DATA_ENV = "SHAREDSHIELD_DATA"
-TABLES = ("sources", "events", "mentions", "claims", "claim_links", "loaded_terms", "chronologies", "listings", "glossary")
+TABLES = ("sources", "events", "mentions", "claims", "claim_links", "paragraph_coding", "loaded_terms", "chronologies", "listings", "glossary")
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,7 @@ class Course:
     mentions: pd.DataFrame
     claims: pd.DataFrame
     claim_links: pd.DataFrame
+    paragraph_coding: pd.DataFrame
     loaded_terms: pd.DataFrame
     chronologies: pd.DataFrame
     listings: pd.DataFrame

@@ -23,7 +23,7 @@ VERDICT_STYLE = {  # matches_record -> (colour, symbol, legend label); colour an
     "undated": ("#56B4E9", "circle-open", "gives no date"),
 }
 KIND_COLOURS = {"fact": "#0072B2", "interpretation": "#56B4E9", "value": "#CC79A7", "prediction": "#F0E442", "recommendation": "#000000"}
-STANCE_COLOURS = {"supportive": "#009E73", "mixed": "#E69F00", "skeptical": "#D55E00", "neutral": "#999999"}
+ATTITUDE_COLOURS = {"favours": "#009E73", "mixed": "#E69F00", "opposes": "#D55E00", "none": "#999999"}
 
 
 def _day(ts: pd.Timestamp) -> str:
@@ -426,13 +426,13 @@ def coverage_matrix(course: Course) -> go.Figure:
 
 
 def claims_chart(course: Course) -> go.Figure:
-    """The three arguments side by side: claims per reading by kind (left) and by stance toward cooperation (right)."""
+    """The three arguments side by side: claims per reading by kind (left) and by attitude to cooperation (right)."""
     claims = course.claims
     if claims.empty:
         return _empty("What the readings claim", "claims", "reading", "No claims yet.")
     readers = [s for s in course.sources["source_id"] if s in set(claims["source_id"])]
-    fig = make_subplots(rows=1, cols=2, shared_yaxes=True, horizontal_spacing=0.06, subplot_titles=("by kind of claim", "by stance toward cooperation"))
-    for col, (field, palette) in enumerate((("kind", KIND_COLOURS), ("stance", STANCE_COLOURS)), start=1):
+    fig = make_subplots(rows=1, cols=2, shared_yaxes=True, horizontal_spacing=0.06, subplot_titles=("by kind of claim", "by attitude to cooperation"))
+    for col, (field, palette) in enumerate((("kind", KIND_COLOURS), ("attitude", ATTITUDE_COLOURS)), start=1):
         counts = tables.claim_counts(course, field)
         for value in [v for v in palette if v in counts.columns]:
             where = {s: ", ".join(f"¶{p}" for p in claims[(claims["source_id"] == s) & (claims[field] == value)]["paragraph"]) for s in readers}
@@ -444,10 +444,10 @@ def claims_chart(course: Course) -> go.Figure:
     fig.update_yaxes(categoryorder="array", categoryarray=readers[::-1])
     total = claims.groupby("source_id").size()
     top_kind = {s: claims[claims["source_id"] == s]["kind"].value_counts() for s in readers}
-    top_stance = {s: claims[claims["source_id"] == s]["stance"].value_counts() for s in readers}
+    top_attitude = {s: claims[claims["source_id"] == s]["attitude"].value_counts() for s in readers}
     alt = (f"{total.idxmax()} makes the most claims ({total.max()}) and {total.idxmin()} the fewest ({total.min()}); "
-           + "; ".join(f"{s}'s claims are mostly {top_kind[s].index[0]} ({top_kind[s].iloc[0]}) and most often {top_stance[s].index[0]} ({top_stance[s].iloc[0]})" for s in readers) + ".")
-    fig = finish(fig, "Three arguments compared: what kind of claims, and which stance", "number of claims", "reading", alt)
+           + "; ".join(f"{s}'s claims are mostly {top_kind[s].index[0]} ({top_kind[s].iloc[0]}) and most often of attitude {top_attitude[s].index[0]} ({top_attitude[s].iloc[0]})" for s in readers) + ".")
+    fig = finish(fig, "Three arguments compared: what kind of claims, and which attitude to cooperation", "number of claims", "reading", alt)
     return fig.update_yaxes(title_text=None, row=1, col=2)
 
 

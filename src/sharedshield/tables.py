@@ -159,9 +159,9 @@ def verdicts(course: Course) -> pd.DataFrame:
 
 
 def claim_counts(course: Course, by: str = "kind") -> pd.DataFrame:
-    """Claims per reading (rows) by kind or stance (columns), zeros included."""
-    if by not in ("kind", "stance"):
-        raise ValueError("by must be 'kind' or 'stance'")
+    """Claims per reading (rows) by kind, attitude or expectation (columns), zeros included."""
+    if by not in ("kind", "attitude", "expectation"):
+        raise ValueError("by must be 'kind', 'attitude' or 'expectation'")
     out = pd.crosstab(course.claims["source_id"], course.claims[by])
     return out.reindex(index=[s for s in course.sources["source_id"] if s in out.index], fill_value=0)
 

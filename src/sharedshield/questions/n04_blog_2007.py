@@ -1,75 +1,51 @@
-"""Self-checks for 04_blog_2007 (close reading of the 2007 blog post)."""
+"""Self-checks for 04_blog_2007: sourcing, contextualisation, close reading and corroboration of the 2007 blog post (letter answers)."""
 
-from ..argmap import claims_of, links_of, thesis_of
-from ..checks import Question
-from ..closereading import connotation_counts, left_out_elsewhere, loaded_language, phrase_for
+from ._choice import choice
 
-SID = "blog2007"
-
-
-def _not_claim_id(a, e):
-    return "Give the paragraph number (a whole number such as 3), not the claim id." if isinstance(a, str) else None
-
-
-def _not_first(a, e):
-    return ("Paragraph 1 opens the excerpt, but the thesis is the claim the others lead to: look for the row whose layer is 'thesis'."
-            if a == 1 and e != 1 else None)
-
-
-def _c():
-    """The course, loaded lazily for hints that need it."""
-    from ..data import load_course
-    return load_course()
-
-
-def _skeptical_is_not_attack(a, e):
-    if isinstance(a, int) and a != e and a == int((claims_of(_c(), SID).stance == "skeptical").sum()):
-        return "That is the number of skeptical claims. A stance is about cooperation; an attack is a link between claims (a dashed line)."
-    return None
-
-
-def _all_links(a, e):
-    return "Count only the dashed lines (attacks), not every link." if isinstance(a, int) and a > e + 5 else None
-
-
-def _neutral_not_loaded(a, e):
-    return "That is the neutral alternative the course suggests; the question asks for the blog's own phrase." if isinstance(a, str) and a.strip().casefold() == "soviet-built" else None
-
-
-def _in_set(a, e) -> bool:
-    return isinstance(a, str) and a.strip().upper() in e
-
-
-def _event_hint(a, e):
-    if not isinstance(a, str):
-        return "Give an event id as text, e.g. \"E100\"."
-    if a.strip().upper() == "E113":
-        return "E113 (Kennebunkport) came after the blog was published: its absence is not the author's choice. Pick an event 'before publication'."
-    return "Pick a row of the table of left-out events whose 'when' is 'before publication' and whose 'mentioned by' names another reading."
-
-
-QUESTIONS = [
-    Question("q4_1", "In which paragraph of blog2007 is the thesis?",
-             lambda course: int(thesis_of(course, SID).paragraph),
-             "The thesis is the claim that every chain of links ends at; the claims table marks its layer as 'thesis'.",
-             hints=(_not_claim_id, _not_first)),
-    Question("q4_2", "How many links in the blog's argument map attack another claim?",
-             lambda course: int((links_of(course, SID).relation == "attacks").sum()),
-             "Attacks are the dashed lines: `(ss.argmap.links_of(course, SID).relation == 'attacks').sum()`.",
-             hints=(_skeptical_is_not_attack, _all_links)),
-    Question("q4_3", "Which loaded phrase does the blog use for the Gabala radar station in Azerbaijan?",
-             lambda course: phrase_for(course, SID, "Gabala"),
-             "The loaded-language table: the row whose 'describes' column names the Gabala radar station.",
-             hints=(_neutral_not_loaded,)),
-    Question("q4_4", "How many of the blog's loaded terms have a negative connotation?",
-             lambda course: int(connotation_counts(course, SID)["negative"]),
-             "`ss.closereading.connotation_counts(course, SID)` counts them.",
-             hints=(lambda a, e: "That is the number of all loaded terms; count only the negative ones." if isinstance(a, int) and a != e and a == len(loaded_language(_c(), SID)) else None,)),
-    Question("q4_5", "Give the id of one event that happened before the blog was published and that another reading mentions but the blog does not.",
-             lambda course: left_out_elsewhere(course, SID),
-             "Any row of the left-out table with 'before publication' and another reading under 'mentioned by' is right.",
-             hints=(_event_hint,), compare=_in_set),
+SPEC = [
+    dict(qid="q4_1", correct="b",
+         prompt="Close reading. ¶1 calls Putin's radar offer 'a sort of sunny offer of cooperation'. What does 'sunny' most likely do in the post's argument?",
+         options={"a": "It tells the reader that the author welcomes the offer without reservation.",
+                  "b": "It hints, with some irony, that the friendly surface may hide a tactic; the next paragraph's 'bad cop, good cop' supports that reading.",
+                  "c": "It is a fact about the offer that the record can confirm or refute."},
+         explain="A loaded word carries a judgement. Read it together with its neighbours: ¶2 turns the friendliness into part of a negotiating method, so 'sunny' reads as at least partly ironic.",
+         wrong={"a": "Read on before you decide: ¶2 calls the method 'bad cop, good cop'. Does an author who welcomes an offer without reservation describe it as a tactic?",
+                "c": "No record can confirm that an offer was 'sunny': the word is the author's judgement, not a checkable fact. Separate what happened (an offer with a condition) from how it is described."}),
+    dict(qid="q4_2", correct="c",
+         prompt="Sourcing. The author is a pseudonymous TPMCafe user. Which of these can we NOT tell from the post itself?",
+         options={"a": "That the author followed the news of Putin's offer at the G8 summit.",
+                  "b": "How the author views the Russian government.",
+                  "c": "The author's nationality, profession and expertise."},
+         explain="A pseudonym hides who the author was: the post shows what they knew and thought, not who they were. We know where it was posted (a reader-blog section of an American political site) and roughly when; that tells us about its likely readers, not about the writer's nationality or expertise.",
+         wrong={"a": "The post reports the radar offer and its condition in detail (¶1) and asks how the G8 will turn out (¶8): the text itself shows the author was following that news.",
+                "b": "The post's labels ('KGB state', 'bad cop, good cop') show the author's view plainly. A view is visible in the words; an identity is not."}),
+    dict(qid="q4_3", correct="a",
+         prompt="Contextualisation. ¶8 asks whether the G8 is 'an upsound date, or a downsound date'. What does that tell a historian about when the post was written?",
+         options={"a": "In the days around the summit, while its outcome (good or bad for relations) still looked open.",
+                  "b": "Months later, looking back on how the summit turned out.",
+                  "c": "Nothing: a blog post without a date on it cannot be dated."},
+         explain="The question looks forward: the author does not yet know how the summit will turn out. Together with the offer reported in ¶1, which Putin made at the summit, it places the post in the days around the G8 meeting: internal evidence of the kind notebook 01 uses to date it.",
+         wrong={"b": "Someone writing months later could say how the summit turned out. Asking whether it is a good or bad 'date' treats the outcome as still open.",
+                "c": "Undated is not the same as undatable: what a text reports, and what it does not yet know, is internal evidence of when it was written."}),
+    dict(qid="q4_4", correct="b",
+         prompt="Corroboration. ¶4 says Russia 'has refused an opened door' to take part in the planned US system. Which source would best test that claim?",
+         options={"a": "Another blog post from June 2007 that says the same.",
+                  "b": "Statements by Russian officials from spring 2007, in reports of the time, answering the US invitation.",
+                  "c": "The post's own later paragraphs, which return to the offer."},
+         explain="Corroboration needs a source that is independent of the claim and close to the event: what Russian officials said, reported at the time (the course's record has one such event), and what the US side offered.",
+         wrong={"a": "A second partisan post may repeat the first, or share its source. Agreement between texts that are not independent proves little.",
+                "c": "A text cannot corroborate itself: repeating a claim in ¶7 does not test the claim made in ¶4."}),
+    dict(qid="q4_5", correct="a",
+         prompt="Close reading. ¶4 calls Putin's protest 'disingenuine', 'as one editorial put it'. What does 'as one editorial put it' do?",
+         options={"a": "It borrows authority from a source that it does not name, so the reader cannot check it.",
+                  "b": "It shows that Putin's protest was insincere.",
+                  "c": "It signals that the author disagrees with the editorial."},
+         explain="Citing an unnamed editorial lends the judgement the weight of the press without letting the reader check who said it or why. It is weak evidence for a claim about motives.",
+         wrong={"b": "A quoted opinion is still an opinion. Who wrote the editorial, and what evidence did they have? The post does not say.",
+                "c": "The author adopts the word: the editorial is cited in support, not in disagreement."}),
 ]
+
+QUESTIONS = [choice(**s) for s in SPEC]
 
 
 QUIZ = [
@@ -79,7 +55,7 @@ QUIZ = [
         "answers": [
             {"answer": "A attacks B: it is a reason the text gives against B.", "correct": True, "feedback": "Right. Solid lines are supports, dashed lines attacks."},
             {"answer": "A is a weak claim.", "correct": False, "feedback": "The line style shows the relation between two claims, not the strength of either."},
-            {"answer": "A is skeptical about cooperation.", "correct": False, "feedback": "Stance (shown by the marker) is about cooperation; the dashed line shows that A argues against B."},
+            {"answer": "A opposes cooperation.", "correct": False, "feedback": "The attitude to cooperation is shown by the marker's shape and colour; the dashed line shows that A argues against B."},
         ],
     },
     {
@@ -96,10 +72,10 @@ QUIZ = [
         "question": "Which describes the blog's perspective neutrally?",
         "type": "multiple_choice",
         "answers": [
-            {"answer": "A US reader-blogger who doubts the Russian government's motives and favours the planned US system in Europe.", "correct": True,
-             "feedback": "Right: it says whose view it is without agreeing or disagreeing."},
-            {"answer": "An American who sees through Putin's tricks.", "correct": False, "feedback": "That adopts the blog's own slant ('tricks'). Describe the view; do not take it over."},
-            {"answer": "A biased amateur whose post is worthless.", "correct": False, "feedback": "A perspective does not make a text worthless: it is evidence of how some Americans argued in 2007."},
+            {"answer": "A pseudonymous TPMCafe user who doubts the Russian government's motives and favours the planned US system in Europe.", "correct": True,
+             "feedback": "Right: it says whose view it is without agreeing or disagreeing, and claims no more about the author than we know."},
+            {"answer": "An American expert who sees through Putin's tricks.", "correct": False, "feedback": "That adopts the blog's own slant ('tricks') and claims what we do not know (nationality, expertise). Describe the view; do not take it over."},
+            {"answer": "A biased amateur whose post is worthless.", "correct": False, "feedback": "A perspective does not make a text worthless: it is evidence of how one participant in an American political forum argued in 2007."},
         ],
     },
 ]

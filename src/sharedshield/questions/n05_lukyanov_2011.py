@@ -1,75 +1,51 @@
-"""Self-checks for 05_lukyanov_2011 (close reading of Lukyanov's 2011 column)."""
+"""Self-checks for 05_lukyanov_2011: sourcing, contextualisation, close reading and corroboration of Lukyanov's column (letter answers)."""
 
-from ..argmap import claims_of, links_of, map_summary, thesis_of
-from ..checks import Question
-from ..closereading import phrase_for
+from ._choice import choice
 
-SID = "lukyanov2011"
-
-
-def _c():
-    """The course, loaded lazily for hints that need it."""
-    from ..data import load_course
-    return load_course()
-
-
-def _paragraph_hint(a, e):
-    if isinstance(a, str):
-        return "Give the paragraph number (a whole number), not the claim id."
-    return "Find the row of the claims table whose layer is 'thesis', and read its ¶ column." if a != e else None
-
-
-def _stance_not_attack(a, e):
-    if isinstance(a, int) and a != e and a == int((claims_of(_c(), SID).stance == "skeptical").sum()):
-        return "That is the number of skeptical claims. Count links (dashed lines), not stances."
-    return "Count the dashed lines on the map, or the rows of the attacks table." if isinstance(a, int) and a != e else None
-
-
-def _direct_hint(a, e):
-    if isinstance(a, int) and a != e and a == len(claims_of(_c(), SID)) - 1:
-        return "Not every claim links straight to the thesis: count only the claims in layer 1."
-    return None
-
-
-def _bloc_hint(a, e):
-    if isinstance(a, str) and a.strip().casefold() in ("nato", "the alliance", "alliance"):
-        return "That is the neutral word. Which word does the column itself use for NATO in ¶4? (See the loaded-language table.)"
-    return None
-
-
-def _kind_hint(a, e):
-    if isinstance(a, str) and a.strip().casefold() in ("supportive", "skeptical", "mixed", "neutral"):
-        return "That is a stance. The question asks for a kind: fact, interpretation, prediction, value or recommendation."
-    return None
-
-
-def _most_common_kind(course) -> str:
-    counts = claims_of(course, SID).kind.value_counts()
-    return str(sorted(counts[counts == counts.max()].index)[0])
-
-
-QUESTIONS = [
-    Question("q5_1", "In which paragraph of lukyanov2011 is the thesis?",
-             lambda course: int(thesis_of(course, SID).paragraph),
-             "The claims table marks the thesis in the layer column; its ¶ is the answer. Note that it is not the first paragraph.",
-             hints=(_paragraph_hint,)),
-    Question("q5_2", "How many links in the column's argument map attack another claim?",
-             lambda course: int((links_of(course, SID).relation == "attacks").sum()),
-             "The attacks are the dashed lines (the small table under the map lists them).",
-             hints=(_stance_not_attack,)),
-    Question("q5_3", "How many claims link directly to the thesis (layer 1)?",
-             lambda course: int(map_summary(course, SID)["direct"]),
-             "Count the claims whose layer is 1: `(ss.argmap.claims_table(course, SID).layer == '1').sum()`.",
-             hints=(_direct_hint,)),
-    Question("q5_4", "Which word does the column use for NATO in ¶4 (a loaded term)?",
-             lambda course: phrase_for(course, SID, "NATO"),
-             "The loaded-language table: the row whose 'describes' column is NATO.",
-             hints=(_bloc_hint,)),
-    Question("q5_5", "Which kind of claim is the most common in the column?",
-             _most_common_kind,
-             "The tallest bar of the kind-and-stance chart (the sentence under it names it).",
-             hints=(_kind_hint,)),
+SPEC = [
+    dict(qid="q5_1", correct="c",
+         prompt="Close reading. In ¶11, whose attempt does the column call 'probably doomed to fail'?",
+         options={"a": "NATO's attempt to build a missile-defense system of its own.",
+                  "b": "Both sides' attempts, equally.",
+                  "c": "Moscow's attempt: Medvedev's high-profile proposal."},
+         explain="The sentence is about 'Moscow's resounding attempt'. The column explains its failure by the missing trust between Russia and the US; it does not apply the phrase to NATO's plans.",
+         wrong={"a": "Read the subject of the sentence: whose 'resounding attempt' is it? NATO's system is discussed elsewhere (¶2, ¶5).",
+                "b": "The column spreads the reasons for failure (missing mutual trust), but the phrase itself names one attempt. Read who makes the 'resounding attempt'."}),
+    dict(qid="q5_2", correct="a",
+         prompt="Close reading. How does the column weigh Russian and Western reluctance?",
+         options={"a": "It says the West objected more than Russia to showing its hand (¶10), while naming both Moscow and Washington as reluctant to give up their usual picture of the world (¶9).",
+                  "b": "It blames Russia and the West equally.",
+                  "c": "It blames only NATO and says nothing about reluctance in Moscow."},
+         explain="¶10 weighs the two sides unequally: more objections in the West. But ¶9 names both capitals as reluctant, and ¶4 mentions that most Russians still see NATO as a threat. A careful summary keeps both.",
+         wrong={"b": "Look at ¶10: the column says one side had more objections than the other. Saying that 'both Moscow and Washington are reluctant' (¶9) is not the same as blaming them equally.",
+                "c": "¶9 names Moscow as well as Washington, and ¶4 mentions Russian resistance to sharing defenses with NATO. Reread before you summarise."}),
+    dict(qid="q5_3", correct="b",
+         prompt="Sourcing. ¶12 predicts that the debate will look different 'in a couple of years' as Asia replaces Europe. When can a historian judge that prediction?",
+         options={"a": "Now, against the events the column itself mentions.",
+                  "b": "Only against sources from about two years later, which the author could not have seen.",
+                  "c": "Never: a prediction is an opinion."},
+         explain="A prediction is judged at the horizon it names, with later evidence. What the author could know in June 2011 does not settle it either way.",
+         wrong={"a": "The events the column mentions are all earlier than the column; a prediction is about what comes after it.",
+                "c": "A prediction can turn out right or wrong; that is what separates it from a value judgement."}),
+    dict(qid="q5_4", correct="a",
+         prompt="Close reading. ¶4 calls NATO 'the bloc'. What does the word choice do?",
+         options={"a": "It recalls the Cold War division of Europe into two military blocs, presenting NATO as a Cold War grouping.",
+                  "b": "Nothing: 'bloc' is the neutral, technical word for any alliance.",
+                  "c": "It shows that the author supports NATO."},
+         explain="'Bloc' was the Cold War word for NATO and the Warsaw Pact. Used in 2011 it suggests NATO is still that grouping; a neutral text would say 'the alliance'.",
+         wrong={"b": "Compare it with the column's other word for NATO in the same paragraph ('the alliance'). Why choose 'bloc' next to 'perceive as a threat'?",
+                "c": "The word links NATO to the Cold War; nothing in the paragraph praises the alliance."}),
+    dict(qid="q5_5", correct="c",
+         prompt="Corroboration. ¶6 says NATO's offer of two linked systems was not new: versions had been voiced 'since the early 2000s'. How would you test that?",
+         options={"a": "Accept it: the author is an expert editor.",
+                  "b": "See whether the blog post of 2007 says the same.",
+                  "c": "Look for dated NATO-Russia documents from the early 2000s on missile-defence cooperation (the course's record has one)."},
+         explain="A claim about earlier proposals is tested against dated documents from that time, independent of the column.",
+         wrong={"a": "Expertise makes a claim worth checking, not true. Where would the expert's evidence be?",
+                "b": "The blog is about a different offer in 2007, and it is another partisan text: agreement with it would be weak corroboration."}),
 ]
+
+QUESTIONS = [choice(**s) for s in SPEC]
 
 QUIZ = [
     {
@@ -79,16 +55,8 @@ QUIZ = [
             {"answer": "We note the outlet as part of his perspective and check his claims like any other source's.", "correct": True,
              "feedback": "Right. The outlet tells us about audience and possible constraints; it does not by itself make a claim true or false."},
             {"answer": "The column is the official Russian position.", "correct": False, "feedback": "A signed opinion column is the author's view; it is not a government statement, whoever publishes it."},
-            {"answer": "The column must be propaganda, so we can ignore it.", "correct": False, "feedback": "The column also criticizes Russian attitudes. Ignoring a source for its outlet throws away evidence."},
-        ],
-    },
-    {
-        "question": "A claim of kind 'prediction' (as in ¶12) can be checked…",
-        "type": "multiple_choice",
-        "answers": [
-            {"answer": "only against what happened after the column, at the horizon it names.", "correct": True, "feedback": "Right: a prediction is judged by later events, not by the record at the time of writing."},
-            {"answer": "against the events the column mentions.", "correct": False, "feedback": "Those are earlier than the column; a prediction is about later events."},
-            {"answer": "never: predictions are opinions.", "correct": False, "feedback": "A prediction can turn out right or wrong; that is what makes it different from a value judgement."},
+            {"answer": "The column must be propaganda, so we can ignore it.", "correct": False,
+             "feedback": "The column also names Russian resistance to cooperation (¶4) and says Moscow, too, is reluctant to change its view (¶9). Ignoring a source for its outlet throws away evidence."},
         ],
     },
     {

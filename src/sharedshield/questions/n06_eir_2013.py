@@ -1,74 +1,51 @@
-"""Self-checks for 06_eir_2013 (close reading of the 2013 EIR timeline)."""
+"""Self-checks for 06_eir_2013: sourcing, contextualisation, close reading and corroboration of the EIR timeline (letter answers)."""
 
-from ..argmap import links_of, map_summary, thesis_of
-from ..checks import Question
-from ..closereading import busiest_paragraphs, left_out_elsewhere, phrase_for
+from ._choice import choice
 
-SID = "eir2013"
-
-
-def _direct_supports(course) -> int:
-    links = links_of(course, SID)
-    thesis = thesis_of(course, SID).claim_id
-    return int(links[(links.to_claim == thesis) & (links.relation == "supports")].from_claim.nunique())
-
-
-def _all_claims(a, e):
-    if isinstance(a, int) and a == e + 1:
-        return "Leave out the thesis itself: it cannot support itself."
-    if isinstance(a, int) and a != e:
-        return "Count only the claims in layer 1 (a line straight to the thesis); a claim in layer 2 supports the thesis only through another claim."
-    return None
-
-
-def _no_attacks(a, e):
-    if isinstance(a, int) and a != e:
-        return "Look for dashed lines on the map. How many are there? The legend gives the count of each kind of link."
-    return None
-
-
-def _framing_hint(a, e):
-    if isinstance(a, str) and "cheney" in a.casefold():
-        return "That is the course's neutral description. Which phrase does EIR itself use (¶4)? Copy it from the loaded-language table."
-    return None
-
-
-def _in_set_int(a, e) -> bool:
-    return isinstance(a, int) and a in e
-
-
-def _busiest_hint(a, e):
-    return "Count the rows of the loaded-language table per ¶ (or read the sentence above the table)." if isinstance(a, int) else "Give the paragraph number as a whole number."
-
-
-def _left_out_count(a, e):
-    if isinstance(a, int) and a != e:
-        return "Count the rows with 'before publication' in 'when' and another reading (not 'no reading (background)') in 'mentioned by', in the full table (all themes)."
-    return None
-
-
-QUESTIONS = [
-    Question("q6_1", "How many claims of eir2013 link directly to the thesis as support?",
-             _direct_supports,
-             "Layer 1 of the map: nearly every entry of the timeline is presented as another instance of the thesis.",
-             hints=(_all_claims,)),
-    Question("q6_2", "How many links in the EIR argument map attack another claim?",
-             lambda course: int(map_summary(course, SID)["attacks"]),
-             "The timeline raises no objection against its own story: every link is a support.",
-             hints=(_no_attacks,)),
-    Question("q6_3", "Which phrase does EIR use for the officials around Vice President Cheney?",
-             lambda course: phrase_for(course, SID, "Cheney"),
-             "The loaded-language table, ¶4. Describe it as the movement's framing; the neutral alternative is in the same row.",
-             hints=(_framing_hint,)),
-    Question("q6_4", "Which paragraph of eir2013 has the most loaded terms?",
-             lambda course: busiest_paragraphs(course, SID),
-             "`ss.closereading.loaded_language(course, SID)['¶'].value_counts()` (any paragraph tied for the top counts).",
-             hints=(_busiest_hint,), compare=_in_set_int),
-    Question("q6_5", "How many events before EIR's publication does EIR leave out although another reading mentions them (all themes)?",
-             lambda course: len(left_out_elsewhere(course, SID)),
-             "`ss.closereading.left_out_elsewhere(course, SID)` lists them: they come from the blog and from Lukyanov.",
-             hints=(_left_out_count,)),
+SPEC = [
+    dict(qid="q6_1", correct="b",
+         prompt="Close reading. EIR puts the US notice of withdrawal from the ABM Treaty in brackets right after Putin's 9/11 call (¶3-¶4). What does that placement do?",
+         options={"a": "It proves the withdrawal was a response to Putin's call.",
+                  "b": "It invites the reader to contrast Russian help with a US rebuff, without stating or showing a causal link.",
+                  "c": "Nothing: a timeline's order is simply the order of dates."},
+         explain="Juxtaposition argues without arguing. Ask whether the text gives any evidence for the link it implies; here it gives none.",
+         wrong={"a": "Placement is not proof: the entry gives no evidence that one event answered the other.",
+                "c": "The author chose what to put in brackets and where. Entries three months apart are placed side by side: that choice is part of the argument."}),
+    dict(qid="q6_2", correct="a",
+         prompt="Close reading. ¶13 calls a NASA official's Mars proposal 'The only known U.S. offer to Russia (!)' on space work. What do 'known' and '(!)' do?",
+         options={"a": "'Known' limits the claim to what EIR knows, so it stays true even if other offers existed, while '(!)' invites the reader to conclude there were none.",
+                  "b": "Together they prove that the US made no other offers.",
+                  "c": "They are a neutral way of citing a source."},
+         explain="A hedge plus an exclamation mark: the literal claim is modest, the suggested conclusion is not. Close reading separates what a sentence says from what it invites you to believe.",
+         wrong={"b": "'Only known' is about EIR's knowledge, not about the world. Absence from one timeline is not absence from the record.",
+                "c": "A neutral citation would name the source. An exclamation mark expresses the author's feeling: it is a loaded sign, not a reference."}),
+    dict(qid="q6_3", correct="c",
+         prompt="Sourcing. ¶23 reports Rogozin's letter to Medvedev, citing the Russian daily Izvestia as its source. What kind of source is EIR for this event?",
+         options={"a": "A primary source: EIR saw the letter itself.",
+                  "b": "An eyewitness account by EIR's correspondent.",
+                  "c": "A second-hand report: EIR relays a newspaper's account, so a historian looks for the Izvestia report (or the letter)."},
+         explain="EIR names its source, which is good practice, and tells us it did not see the letter. The historian goes one step closer: the newspaper report, or an official text of the letter.",
+         wrong={"a": "The entry itself says where the information came from: a newspaper. Nothing suggests EIR saw the letter.",
+                "b": "No correspondent is named and the entry cites a newspaper: EIR is passing on a report, not witnessing."}),
+    dict(qid="q6_4", correct="b",
+         prompt="Corroboration. The timeline implies that the US side seldom offered cooperation. Which evidence would best test that?",
+         options={"a": "Other publications of the same movement.",
+                  "b": "Chronologies and archives from other perspectives (for example NATO's or the US government's) that list US or NATO offers, such as Gates's invitation in Moscow or the Lisbon agreement.",
+                  "c": "Counting how many Russian offers EIR lists."},
+         explain="To test a pattern built by selection, compare it with selections made by others: sources with a different perspective that list what this one leaves out.",
+         wrong={"a": "Sources that share EIR's perspective and editors are not independent of it: they may repeat the same selection.",
+                "c": "Counting EIR's own entries measures its selection, not the world. The question is what it leaves out."}),
+    dict(qid="q6_5", correct="a",
+         prompt="Contextualisation. The timeline ends with calls for asteroid defence after the Chelyabinsk meteorite (¶22-¶24). How does that context help explain the timeline and its title?",
+         options={"a": "The meteorite made planetary defence news in February 2013, and EIR joined missile-defence offers to a story about defence in space that its movement promoted.",
+                  "b": "It shows that EIR is a publication of a space agency.",
+                  "c": "It shows that the meteorite ended US-Russian talks on missile defense."},
+         explain="A text answers the moment it was written in: the meteorite gave the movement's long-standing 'Strategic Defense of Earth' idea a news hook, and the timeline was assembled weeks later.",
+         wrong={"b": "The source card names the publisher: the magazine of a political movement, not a space agency.",
+                "c": "Nothing in the timeline links the meteorite to the end of any talks; it is used as the occasion for new calls for cooperation."}),
 ]
+
+QUESTIONS = [choice(**s) for s in SPEC]
 
 QUIZ = [
     {
@@ -89,16 +66,6 @@ QUIZ = [
              "feedback": "Right: accuracy of details and soundness of the overall argument are separate questions."},
             {"answer": "Yes: if the facts are right, the conclusion is right.", "correct": False, "feedback": "What is left out (section 7) and how entries are juxtaposed shape the conclusion as much as the dates do."},
             {"answer": "No: if it is partisan, its dates must be wrong too.", "correct": False, "feedback": "Partisan sources can be accurate on details; check each claim."},
-        ],
-    },
-    {
-        "question": "EIR puts the US notice of withdrawal from the ABM Treaty in brackets right after Putin's 9/11 call. What does that placement do?",
-        "type": "multiple_choice",
-        "answers": [
-            {"answer": "It invites the reader to contrast Russian help with a US rebuff, without stating a causal link.", "correct": True,
-             "feedback": "Right: juxtaposition argues without arguing. Ask whether the text gives evidence for the link it implies."},
-            {"answer": "It proves the withdrawal was a response to Putin's call.", "correct": False, "feedback": "Placement is not proof; the text gives no evidence of a causal link."},
-            {"answer": "Nothing: the order of a timeline is just the order of dates.", "correct": False, "feedback": "The aside is placed by the author; choosing what to put next to what is an argument."},
         ],
     },
 ]

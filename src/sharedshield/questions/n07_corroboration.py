@@ -16,9 +16,9 @@ def _fact_share(course):
     return round(float((claims["kind"] == "fact").mean()), 2)
 
 
-def _most_skeptical(course):
-    """Source id with the most claims of stance 'skeptical'."""
-    return str(course.claims[course.claims["stance"] == "skeptical"]["source_id"].value_counts().idxmax())
+def _most_favouring(course):
+    """Source id with the most claims whose attitude to cooperation is 'favours'."""
+    return str(course.claims[course.claims["attitude"] == "favours"]["source_id"].value_counts().idxmax())
 
 
 QUESTIONS = [
@@ -45,9 +45,9 @@ QUESTIONS = [
     ),
     Question(
         "q7_4",
-        "Which reading makes the most claims with a 'skeptical' stance toward US-Russian missile-defense cooperation? Give its source id.",
-        _most_skeptical,
-        "Read the right-hand panel of the claims chart. Skeptical toward cooperation is not the same as hostile to either country.",
+        "Which reading makes the most claims whose attitude to US/NATO-Russian missile-defense cooperation is 'favours'? Give its source id.",
+        _most_favouring,
+        "Read the right-hand panel of the claims chart. Favouring cooperation is not the same as favouring either country.",
     ),
 ]
 
