@@ -26,3 +26,7 @@ from . import density, export, figkit, figures, tables  # noqa: E402  (charts an
 from .figkit import show as show_figure  # noqa: E402
 
 __all__ += ["density", "export", "figkit", "figures", "show_figure", "tables"]
+
+from . import corroborate, retrieval, yourturn  # noqa: E402  (corroboration grid 07, retrieval sheet 00-01, your turn 08)
+
+__all__ += ["corroborate", "retrieval", "yourturn"]
