@@ -47,6 +47,7 @@ QUESTIONS = [
         "is a record you could check. A date inferred this way is only as good as the identification of the meeting.",
         wrong={
             "E301": "That is the Lisbon summit of November 2010, which the column looks back on ('six months' earlier). 'This week's' meeting must fall in the column's own week.",
+            "E113": "That is the Putin-Bush meeting at Kennebunkport in July 2007, four years before the column. Look for a NATO-Russia Council meeting in June 2011.",
             "E901": "That is the founding of the NATO-Russia Council in 2002. Look for a meeting in June 2011.",
             "E305": "That is the 2003 study of theatre missile defence. Look for a meeting in June 2011.",
         },
