@@ -25,12 +25,13 @@ def blank_grid(course: Course, events: tuple[str, ...] = GRID_EVENTS) -> dict[st
 
 
 def evidence(course: Course, event_id: str) -> pd.DataFrame:
-    """What each reading says about one event (paragraph, its own words for the date, anchor) beside its publication date; no verdict."""
+    """What each reading says about one event (paragraph, its own words for the date, anchor, paraphrase) beside its publication date; no verdict."""
     ev = course.events.set_index("event_id").loc[event_id]
     rows = []
     for src in course.sources.itertuples(index=False):
         m = course.mentions[(course.mentions["event_id"] == event_id) & (course.mentions["source_id"] == src.source_id)]
-        said = "; ".join(f"¶{r.paragraph}: date as stated “{r.date_as_stated or '(none)'}”, anchor “{r.anchor}”" for r in m.itertuples())
+        said = "; ".join(f"¶{r.paragraph}: date as stated “{r.date_as_stated or '(none)'}”, anchor “{r.anchor}”; "
+                         f"the course's paraphrase: {r.framing}" for r in m.itertuples())
         rows.append({"reading": src.source_id, "published": describe_date(src.published), "what it says": said or "(does not mention it)"})
     out = pd.DataFrame(rows)
     out.attrs["caption"] = f"{event_id} · {ev['title']} · record date {describe_date(ev['date'])} ({ev['date_confidence']} confidence; reference: {ev['date_reference']})"

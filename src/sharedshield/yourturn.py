@@ -85,7 +85,8 @@ def add_event(form: dict, data_dir: str | Path, origin: str = "background") -> C
     try:
         course = load_course(folder)
     except CourseDataError as err:
-        print(f"Your copy in {folder} has problems already; fix them first (or make a fresh copy):\n{err}")
+        print(f"Your copy in {folder} has problems already; fix them first, or start a fresh copy with "
+              f"ss.yourturn.copy_data(fresh=True):\n{err}")
         return None
     same = course.events[(course.events["title"] == values["title"]) & (course.events["date"] == values["date"])]
     if len(same):
