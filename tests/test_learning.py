@@ -91,13 +91,20 @@ def executed(tmp_path_factory) -> dict[str, dict]:
     import nbformat
     from nbclient import NotebookClient
 
-    os.environ.setdefault("SHAREDSHIELD_MY_DATA", str(tmp_path_factory.mktemp("my_data") / "my_data"))
+    saved = os.environ.get("SHAREDSHIELD_MY_DATA")
+    os.environ["SHAREDSHIELD_MY_DATA"] = str(tmp_path_factory.mktemp("my_data") / "my_data")  # 08's copy, not the user's
     out = {}
-    for path in NOTEBOOKS:
-        nb = nbformat.read(path, as_version=4)
-        NotebookClient(nb, timeout=300, kernel_name="python3", allow_errors=True,
-                       resources={"metadata": {"path": str(path.parent)}}).execute()
-        out[path.name] = json.loads(nbformat.writes(nb))
+    try:
+        for path in NOTEBOOKS:
+            nb = nbformat.read(path, as_version=4)
+            NotebookClient(nb, timeout=300, kernel_name="python3", allow_errors=True,
+                           resources={"metadata": {"path": str(path.parent)}}).execute()
+            out[path.name] = json.loads(nbformat.writes(nb))
+    finally:
+        if saved is None:
+            os.environ.pop("SHAREDSHIELD_MY_DATA", None)
+        else:
+            os.environ["SHAREDSHIELD_MY_DATA"] = saved
     return out
 
 
