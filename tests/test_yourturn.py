@@ -39,6 +39,8 @@ def test_field_help_comes_from_the_codebook():
     assert help_.loc["title", "required"] == "yes" and help_.loc["actor2", "required"] == "no"
     assert "EDTF" in help_.loc["date", "what it holds"]
     assert "120 characters" in help_.loc["title", "allowed values"]
+    assert help_.loc["date_confidence", "example from the course data"] in ("high", "medium", "low")
+    assert help_.loc["cameo_code", "example from the course data"].isdigit()  # read as text: leading zeros kept
 
 
 def test_a_filled_form_adds_one_row_to_the_copy_and_never_to_data(copy, capsys):

@@ -33,6 +33,7 @@ def field_help(table: str = "events", fields: tuple[str, ...] = FORM_FIELDS, dat
     if resource is None:
         raise KeyError(f"datapackage.json has no table {table!r}")
     by_name = {f["name"]: f for f in resource["schema"]["fields"]}
+    examples = _examples(find_data_dir(data_dir) / resource["path"], fields)
     rows = []
     for name in fields:
         f = by_name.get(name, {})
@@ -41,8 +42,22 @@ def field_help(table: str = "events", fields: tuple[str, ...] = FORM_FIELDS, dat
         if "maxLength" in c:
             allowed = (allowed + "; " if allowed else "") + f"at most {c['maxLength']} characters"
         rows.append({"field": name, "required": "yes" if c.get("required") else "no", "what it holds": f.get("description", ""),
-                     "allowed values": allowed})
+                     "allowed values": allowed, "example from the course data": examples.get(name, "")})
     return pd.DataFrame(rows)
+
+
+def _examples(csv_path: Path, fields: tuple[str, ...]) -> dict[str, str]:
+    """For each field, the most common non-empty value in the course's CSV (the first one on a tie)."""
+    import csv
+
+    with csv_path.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    out = {}
+    for name in fields:
+        values = [r[name] for r in rows if r.get(name)]
+        if values:
+            out[name] = max(dict.fromkeys(values), key=values.count)
+    return out
 
 
 def show_form_help(table: str = "events", fields: tuple[str, ...] = FORM_FIELDS) -> None:
