@@ -25,7 +25,7 @@ QUESTIONS = [
     ),
     Question(
         "q8_2",
-        "A reading says Putin made his offer 'last week'; the record dates it to 7 June 2007. What goes in that mention's `date_as_stated` column?",
+        "Suppose a reading says Putin made his offer 'last week', and the record dates the offer to 7 June 2007. What goes in that mention's `date_as_stated` column?",
         lambda course: "last week",
         "The reading's own words. The record date is already in events.csv; keeping both, with matches_record, lets a reader see what the reading said and whether it fits.",
         wrong={
