@@ -30,3 +30,7 @@ from . import work  # noqa: E402  (saved work: every check and written answer, t
 from .work import answer, export_work, my_work, whoami  # noqa: E402
 
 __all__ += ["answer", "export_work", "my_work", "whoami", "work"]
+
+from . import corroborate, retrieval, yourturn  # noqa: E402  (corroboration grid 07, retrieval sheet 00-01, your turn 08)
+
+__all__ += ["corroborate", "retrieval", "yourturn"]

@@ -1,28 +1,56 @@
-"""Self-checks for 00_start_here."""
+"""Self-checks for 00_start_here: sourcing questions on the three readings, answered from the sources table and the retrieval sheet."""
 
 from ..checks import Question
-from ..course import COURSE_MAP, total_minutes
+
+
+def _before_lisbon(course):
+    """Readings published before the Lisbon NATO-Russia summit (E301) began: they could not know of the talks it opened."""
+    start = course.events.set_index("event_id").loc["E301", "date_start"]
+    early = course.sources[course.sources["date_end"] < start]["source_id"]
+    return str(early.iloc[0]) if len(early) == 1 else set(early)
+
+
+def _printed_date(course):
+    """The reading whose publication day is known exactly (precision 'day'): the date printed on it."""
+    day = course.sources[course.sources["precision"] == "day"]["source_id"]
+    return str(day.iloc[0]) if len(day) == 1 else set(day)
+
 
 QUESTIONS = [
     Question(
         "q0_1",
-        "How many notebooks does the course have, this one included?",
-        lambda course: len(COURSE_MAP),
-        "Nine notebooks, numbered 00 to 08.",
-        hints=(lambda a, e: "Count 00 as well: the numbering starts at zero." if a == e - 1 else None,),
+        "Which reading was written before NATO and Russia agreed, at their Lisbon summit of November 2010, to explore missile-defense cooperation? Give its source id.",
+        _before_lisbon,
+        "Its author wrote in June 2007: whatever it says about cooperation, it cannot tell us why the 2010-2011 talks ended. "
+        "A text is evidence of what could be known when it was written.",
+        wrong={
+            "lukyanov2011": "Lukyanov wrote in June 2011, half a year after Lisbon: his column is about how those talks ended.",
+            "eir2013": "The EIR timeline appeared in March 2013, after Lisbon: it could look back on the talks.",
+        },
     ),
     Question(
         "q0_2",
-        "How many minutes does the whole course take, by the course map?",
-        lambda course: total_minutes(),
-        "Add up the minutes column: `course_map().minutes.sum()`.",
-        hints=(lambda a, e: "Did you add the minutes of every row, 00 included?" if isinstance(a, int) and abs(a - e) <= 30 else None,),
+        "Only one reading carries a printed publication date; the course had to infer the other two from evidence. Which one is dated on the page? Give its source id.",
+        _printed_date,
+        "A magazine issue prints its date, so the course can give a single day. The two web texts give no date: the course reasons "
+        "from their addresses and from what they react to, and records a window of days (notebook 01 shows the evidence).",
+        wrong={
+            "blog2007": "The blog excerpt has no date at all: a single day would be a guess. Look at which `published` value is one day, not a window with a slash.",
+            "lukyanov2011": "The republished column gives no date; the course infers a week from the meeting it calls 'this week's'. Which `published` value has no slash?",
+        },
     ),
     Question(
         "q0_3",
-        "How many readings does the course study?",
-        lambda course: len(course.sources),
-        "Three: a 2007 blog post, a 2011 column and a 2013 timeline (`len(course.sources)`).",
+        "The blog text is an excerpt that starts mid-article. Which of these can you NOT learn from it? "
+        "(a) what the post argues in the paragraphs you have; (b) how the post began, and whether it printed a date; "
+        "(c) which Russian offer the post discusses. Answer with one letter.",
+        lambda course: "b",
+        "The opening, and any date printed with it, are missing from the excerpt: that is why the course dates the post from its web "
+        "address and from what it reacts to. What the excerpt does contain can be read and checked like any text.",
+        wrong={
+            "a": "The paragraphs you have can be read closely (notebook 04 does): an excerpt limits what you know about the rest, not about these.",
+            "c": "The offers are discussed in the paragraphs the excerpt keeps; what is missing is the beginning of the post.",
+        },
     ),
 ]
 
@@ -41,18 +69,23 @@ QUIZ = [
         "type": "multiple_choice",
         "answers": [
             {"answer": "The readings are others' copyrighted work: the course cites and paraphrases them, and quotes just enough to find the place.", "correct": True,
-             "feedback": "Right. If you have the texts, the notebooks can show each paragraph next to the analysis."},
-            {"answer": "The readings are too long to load.", "correct": False, "feedback": "They are short; the reason is copyright."},
-            {"answer": "Quotes would make the charts slower.", "correct": False, "feedback": "Quotes do not affect charts; the reason is copyright."},
+             "feedback": "Right. If you install your own copy of the texts, the notebooks show each paragraph next to the analysis."},
+            {"answer": "Short quotes are enough to prove what a text says.", "correct": False,
+             "feedback": "An anchor only locates a place; to judge what the text says you read the whole paragraph. The reason for short quotes is copyright."},
+            {"answer": "The texts are partisan, so the course avoids repeating them.", "correct": False,
+             "feedback": "Partisan texts can be quoted and analysed; the course is built on doing that. The reason is copyright."},
         ],
     },
     {
-        "question": "The date 1993-21 in the data means…",
+        "question": "The course says the offers of cooperation date from 1992. Why not from 1993, when the EIR timeline starts its list?",
         "type": "multiple_choice",
         "answers": [
-            {"answer": "spring 1993 (EDTF season code 21)", "correct": True, "feedback": "Right: 21 spring, 22 summer, 23 autumn, 24 winter."},
-            {"answer": "21 January 1993", "correct": False, "feedback": "A day needs three parts (1993-01-21). 21 in the month place is a season code."},
-            {"answer": "the 21st week of 1993", "correct": False, "feedback": "EDTF has no week numbers; 21 in the month place is spring."},
+            {"answer": "The record has an earlier offer (Yeltsin's proposal of January 1992) that the timeline does not list.", "correct": True,
+             "feedback": "Right: where a reading's story starts is a choice, and the record can reach further back. Notebooks 02 and 07 come back to this."},
+            {"answer": "The timeline's date for its first offer is wrong.", "correct": False,
+             "feedback": "EIR dates its first entry correctly; it leaves out an earlier offer. Leaving out is not misdating."},
+            {"answer": "Historians always round to the nearest year.", "correct": False,
+             "feedback": "No: the course keeps dates as precise as the evidence allows; 1992 is simply when the record's first offer was made."},
         ],
     },
 ]

@@ -1,54 +1,69 @@
-"""Self-checks for 01_meet_the_sources."""
+"""Self-checks for 01_meet_the_sources: could the author have known it, what dates the text, and what was still under way."""
 
 from ..checks import Question
-from ..dates import parse_date
 from ..tables import source_spans
 
 
-def _last_published(course):
-    """Source id of the reading published last."""
-    return str(course.sources.sort_values("date_start")["source_id"].iloc[-1])
+def _could_know(course, event_id: str):
+    """Readings whose first day of publication is after the event's last possible day."""
+    end = course.events.set_index("event_id").loc[event_id, "date_end"]
+    ids = course.sources[course.sources["date_start"] > end]["source_id"]
+    return str(ids.iloc[0]) if len(ids) == 1 else set(ids)
 
 
-def _first_published(course):
-    """Source id of the reading published first."""
-    return str(course.sources.sort_values("date_start")["source_id"].iloc[0])
+def _dating_meeting(course):
+    """The event Lukyanov's column calls 'this week's' meeting: the event of its ¶1 whose date falls in the column's window."""
+    src = course.sources.set_index("source_id").loc["lukyanov2011"]
+    ids = course.mentions[(course.mentions["source_id"] == "lukyanov2011") & (course.mentions["paragraph"] == 1)]["event_id"]
+    ev = course.events[course.events["event_id"].isin(ids)]
+    hit = ev[(ev["date_start"] >= src["date_start"]) & (ev["date_end"] <= src["date_end"])]["event_id"]
+    return str(hit.iloc[0]) if len(hit) == 1 else set(hit)
 
 
-def _longest_span(course):
-    """Source id of the reading whose mentioned events span the most years."""
-    spans = source_spans(course).dropna(subset=["years_covered"])
-    return str(spans.loc[spans["years_covered"].idxmax(), "source_id"])
+def _under_way(course):
+    """Readings that mention an event whose record date runs past their first day of publication."""
+    spans = source_spans(course)
+    ids = spans[spans["last_event"] > spans["published_start"]]["source_id"]
+    return set(ids)
 
 
 QUESTIONS = [
     Question(
         "q1_1",
-        "Which reading was published last? Give its source id, e.g. \"blog2007\".",
-        _last_published,
-        "Sort the readings by their publication date (`date_start`): the last one can look back on all the others' events.",
-        hints=(lambda a, e: None if not isinstance(a, str) else "That reading was published first, not last." if a.strip() == "blog2007" else None,),
+        "Medvedev's televised statement on NATO missile defense in Europe was made on 23 November 2011. Which reading could have reported it? Give its source id.",
+        lambda course: _could_know(course, "E130"),
+        "Only a text published after the statement can report it. Compare each reading's `published` window with the event's date, "
+        "not with the year on the reading's name.",
+        wrong={
+            "lukyanov2011": "The column was published in June 2011, five months before the statement: it can anticipate a hard line, not report this one.",
+            "blog2007": "The blog post was written in June 2007, four years earlier.",
+        },
     ),
     Question(
         "q1_2",
-        "Which reading covers the longest span of events, from the earliest to the latest event it mentions? Give its source id.",
-        _longest_span,
-        "Look at the `years_covered` column (or the longest bar in the chart): a chronology that starts in the Cold War reaches furthest back.",
-        hints=(lambda a, e: "Compare the bars, not the diamonds: the question is about the events mentioned, not the publication date." if isinstance(a, str) and a.strip() != e else None,),
+        "The course dates Lukyanov's column from the meeting it calls 'this week's'. Find that meeting in the course's events (use the search cell) and give its event id.",
+        _dating_meeting,
+        "The NATO-Russia Council met at defence-minister level in Brussels in the week the course gives for the column; its reference "
+        "is a record you could check. A date inferred this way is only as good as the identification of the meeting.",
+        wrong={
+            "E301": "That is the Lisbon summit of November 2010, which the column looks back on ('six months' earlier). 'This week's' meeting must fall in the column's own week.",
+            "E113": "That is the Putin-Bush meeting at Kennebunkport in July 2007, four years before the column. Look for a NATO-Russia Council meeting in June 2011.",
+            "E901": "That is the founding of the NATO-Russia Council in 2002. Look for a meeting in June 2011.",
+            "E305": "That is the 2003 study of theatre missile defence. Look for a meeting in June 2011.",
+        },
     ),
     Question(
         "q1_3",
-        "In how many days could the blog post have been published, on the best evidence the course has (its `published` window, first and last day included)?",
-        lambda course: parse_date(course.sources.set_index("source_id").loc["blog2007", "published"]).days,
-        "The window runs from the first to the last possible day, both included: `ss.parse_date(published).days` counts them.",
-        hints=(lambda a, e: "Count both the first and the last day of the window." if isinstance(a, int) and a == e - 1 else None,),
-    ),
-    Question(
-        "q1_4",
-        "How many of the readings have a publication date known only as a window of days, not one exact day?",
-        lambda course: int((course.sources["precision"] != "day").sum()),
-        "Count the readings whose `precision` is not `day`: their dates come from a page path or internal evidence, not a printed date (see `published_basis`).",
-        hints=(lambda a, e: "Read the `published` column: a slash (/) marks a window of days." if isinstance(a, int) else None,),
+        "A text can mention an event that was still under way when it was written. Which reading mentions an event whose record date runs past the reading's own publication? "
+        "Give its source id (if more than one, give a list, e.g. [\"a\", \"b\"]).",
+        _under_way,
+        "Bars that end to the right of their diamond: the reading mentions a process (a campaign, a debate, a term of office) that had begun, "
+        "and it can say nothing about how it ended.",
+        hints=(lambda a, e: "Compare the end of each bar with its diamond, not the lengths of the bars." if isinstance(a, str) and a.strip() not in e else None,),
+        compare=lambda a, e: {str(x).strip().casefold() for x in ([a] if isinstance(a, str) else a if isinstance(a, list | tuple | set) else [])} == {x.casefold() for x in e},
+        wrong={
+            "eir2013": "EIR's bar is the longest, but length is how far back a reading reaches. Look at where each bar ends, compared with its diamond.",
+        },
     ),
 ]
 
@@ -59,8 +74,10 @@ QUIZ = [
         "answers": [
             {"answer": "From the page address and from what the post reacts to and does not yet mention, giving a window of days.", "correct": True,
              "feedback": "Right. That is an estimate from evidence; the data says so in published_basis."},
-            {"answer": "From the date printed at the top of the post.", "correct": False, "feedback": "The excerpt has no printed date; read published_basis."},
-            {"answer": "It guesses a year.", "correct": False, "feedback": "It reasons from evidence to a window of days, and records how."},
+            {"answer": "From the date the web archive first saved the page.", "correct": False,
+             "feedback": "An archive's first copy shows the page existed by then, a latest date, not when it was written. The course uses the address and the news the post reacts to."},
+            {"answer": "From the latest event the post mentions: it was published that day.", "correct": False,
+             "feedback": "The latest event gives the earliest possible day; the post could be days later. That is why the course gives a window."},
         ],
     },
     {
@@ -69,7 +86,7 @@ QUIZ = [
         "answers": [
             {"answer": "The event is a longer process (a campaign, a term of office) that had begun when the text was written.", "correct": True,
              "feedback": "Right: a text can mention something under way. It cannot report how it ended."},
-            {"answer": "The author could see the future.", "correct": False, "feedback": "No. Check the event's date: is it a span that started earlier?"},
+            {"answer": "The text was edited after publication.", "correct": False, "feedback": "Possible for a web page, but first check whether the event is a span that started earlier."},
             {"answer": "The publication date must be wrong.", "correct": False, "feedback": "Possible, but check first whether the event is a span already under way."},
         ],
     },
@@ -79,8 +96,8 @@ QUIZ = [
         "answers": [
             {"answer": "It tells us what the text is for and who checked it, which shapes what it selects and how it frames it.", "correct": True,
              "feedback": "Right. Genre does not make a text true or false; it tells you what questions to ask of it."},
-            {"answer": "Some genres are always reliable and others never are.", "correct": False, "feedback": "Any genre can be accurate or not; check each claim."},
-            {"answer": "It does not matter if the facts are right.", "correct": False, "feedback": "Even with right facts, selection and framing depend on purpose and audience."},
+            {"answer": "An edited column is reliable; a blog post is not.", "correct": False, "feedback": "Editing changes who checked the text, not whether each claim is right: check each claim."},
+            {"answer": "A chronology only lists dates, so it has no perspective.", "correct": False, "feedback": "Selecting and ordering events is itself an argument (notebook 06)."},
         ],
     },
 ]

@@ -1,53 +1,66 @@
-"""Self-checks for 07_corroboration."""
+"""Self-checks for 07_corroboration: corroborate an event, read a silence, find the record that contradicts a claim."""
 
 from ..checks import Question
-from ..tables import MISMATCH, coverage
+from ..corroborate import GRID_EVENTS, course_grid
 
 
-def _most_mismatches(course):
-    """Source id with the most mentions marked no or partly."""
-    bad = course.mentions[course.mentions["matches_record"].isin(MISMATCH)]
-    return str(bad["source_id"].value_counts().idxmax())
+def _best_corroborated(course):
+    """Grid events that two or more readings report in agreement with the record."""
+    grid = course_grid(course, GRID_EVENTS)
+    ids = [e for e, cells in grid.items() if sum(v == "agrees" for v in cells.values()) >= 2]
+    return ids[0] if len(ids) == 1 else set(ids)
 
 
-def _fact_share(course):
-    """Share of eir2013's claims that are of kind 'fact'."""
-    claims = course.claims[course.claims["source_id"] == "eir2013"]
-    return round(float((claims["kind"] == "fact").mean()), 2)
+def _too_early(course, event_id: str):
+    """Readings silent about an event because they were published before it."""
+    grid = course_grid(course, (event_id,))[event_id]
+    ids = [s for s, v in grid.items() if v == "too early"]
+    return ids[0] if len(ids) == 1 else set(ids)
 
 
-def _most_favouring(course):
-    """Source id with the most claims whose attitude to cooperation is 'favours'."""
-    return str(course.claims[course.claims["attitude"] == "favours"]["source_id"].value_counts().idxmax())
+def _contradicts_lukyanov(course):
+    """The event on the course's record that contradicts lukyanov2011 ¶3 (no Kremlin leadership had considered joint missile defense)."""
+    ev = course.events
+    src = course.sources.set_index("source_id").loc["lukyanov2011", "date_start"]
+    hit = ev[(ev["theme"] == "missile defense") & (ev["actor1_code"] == "RUS") & (ev["date_end"] < "1999-01-01") & (ev["date_end"] < src)]
+    return str(hit["event_id"].iloc[0]) if len(hit) == 1 else set(hit["event_id"])
 
 
 QUESTIONS = [
     Question(
         "q7_1",
-        "How many events are mentioned by two or more readings?",
-        lambda course: int((coverage(course)["readings"] >= 2).sum()),
-        "`(ss.tables.coverage(course).readings >= 2).sum()`: columns of the dot matrix with more than one dot. Few shared events means little direct corroboration.",
-        hints=(lambda a, e: "Count events, not mentions: an event mentioned twice by one reading counts once." if isinstance(a, int) and a > e else None,),
+        "Of the four events in your grid, which one do two readings report in agreement with the record? Give its event id.",
+        _best_corroborated,
+        "Two readings and the record agree on it. Agreement is strongest when the sources are independent: a Moscow column and a "
+        "US movement's magazine are unlikely to share one source, but both could rely on the same news reports.",
+        wrong={
+            "E200": "Two readings mention the Gabala offer, but they do not both match the record: one gives no date, the other folds it into a later meeting.",
+            "E303": "Two readings mention Medvedev's proposal, but one gives no date and the other's account differs from the record in part.",
+            "E112": "Only one reading mentions the Munich speech: one witness is not corroboration.",
+        },
     ),
     Question(
         "q7_2",
-        "Which reading has the most mentions that differ from the record in whole or in part ('no' or 'partly')? Give its source id.",
-        _most_mismatches,
-        "Count orange diamonds and red crosses per row of the dot matrix. A reading that mentions more events also has more chances to differ: compare shares too.",
+        "In your grid, which reading's silence about the 2009 'reset' (E120) tells you nothing about its author's choices? Give its source id.",
+        lambda course: _too_early(course, "E120"),
+        "It was published before the event: its silence is one of timing, not of choice. Ask 'could the author have known?' before 'why did they leave it out?'.",
+        wrong={
+            "lukyanov2011": "The column mentions the reset (the 'past two and a half years'); it is not silent about it.",
+            "eir2013": "EIR mentions the reset with its month; it is not silent about it.",
+        },
     ),
     Question(
         "q7_3",
-        "What share of eir2013's claims are of kind 'fact'? Give a number between 0 and 1 (two decimals are enough).",
-        _fact_share,
-        "Facts divided by all of eir2013's claims. A chronology is mostly statements of fact; its argument lies in which facts it selects.",
-        hints=(lambda a, e: "Give a share between 0 and 1, not a count or a percentage." if isinstance(a, int | float) and a > 1 else None,),
-        compare=lambda a, e: isinstance(a, int | float) and abs(a - e) <= 0.01,
-    ),
-    Question(
-        "q7_4",
-        "Which reading makes the most claims whose attitude to US/NATO-Russian missile-defense cooperation is 'favours'? Give its source id.",
-        _most_favouring,
-        "Read the right-hand panel of the claims chart. Favouring cooperation is not the same as favouring either country.",
+        "Lukyanov's column (¶3) says no earlier Kremlin leadership, not even in the pro-Western early 1990s, had considered anything like Medvedev's proposal. "
+        "Which event on the course's record contradicts that? Search the events and give its event id.",
+        _contradicts_lukyanov,
+        "Yeltsin's proposal of a jointly operated global missile-defense system (January 1992), dated by a newspaper report of the next day. "
+        "The course marks the column's mention 'partly' and explains why: it does not silently correct the column.",
+        wrong={
+            "E304": "That is the period of the pro-Western course itself, the column's own frame. Look for a specific proposal made in it.",
+            "E100": "The Vancouver summit of 1993 was about economic aid; EIR presents it as a first offer, but the record has an earlier one.",
+            "E108": "Reagan's SDI announcement of 1983 was American, and before there was a Kremlin leadership of Russia as such.",
+        },
     ),
 ]
 
@@ -58,8 +71,9 @@ QUIZ = [
         "answers": [
             {"answer": "Not by itself: they may share a source or a mistake; check the record and its reference.", "correct": True,
              "feedback": "Right. Corroboration needs independent sources."},
-            {"answer": "Yes, two sources always settle it.", "correct": False, "feedback": "Two texts can copy the same error; ask whether they are independent."},
-            {"answer": "No, dates can never be proved.", "correct": False, "feedback": "Many dates are well documented; the record gives a reference you can follow."},
+            {"answer": "Yes, if the two readings are on opposite sides.", "correct": False,
+             "feedback": "Opposed authors can still copy the same wire report. Ask where each got the date, and check the record's reference."},
+            {"answer": "Yes, if one of them is a chronology.", "correct": False, "feedback": "A chronology can be wrong like any text (notebook 06 found partial matches in EIR)."},
         ],
     },
     {
@@ -69,17 +83,19 @@ QUIZ = [
             {"answer": "Check whether the event happened before the reading was written, then ask why its author might leave it out.", "correct": True,
              "feedback": "Right: first could it know, then why might it be silent."},
             {"answer": "Conclude the author was hiding it.", "correct": False, "feedback": "Maybe, but the event might be later than the text, or outside its topic."},
-            {"answer": "Ignore the silence.", "correct": False, "feedback": "Silences are evidence too; they need explaining."},
+            {"answer": "Count it as a mistake in the reading.", "correct": False, "feedback": "A silence is not an error of fact; it needs explaining (timing, topic, purpose)."},
         ],
     },
     {
-        "question": "Two readings frame the same event differently. What does that tell you?",
+        "question": "In the course's table of silences, an event listed by many of the published chronologies (high salience) is one that…",
         "type": "multiple_choice",
         "answers": [
-            {"answer": "How each author's purpose and audience shape the meaning they give it, even when they agree on what happened.", "correct": True,
-             "feedback": "Right. Framing is interpretation; compare it with the facts both accept."},
-            {"answer": "That one of them must have the facts wrong.", "correct": False, "feedback": "Framing can differ while the facts agree; check matches_record."},
-            {"answer": "Nothing: framing is just style.", "correct": False, "feedback": "Framing steers the reader's judgement; it is part of the argument."},
+            {"answer": "…many archives and reference works chose to list: a reading's silence about it is more striking, but salience is not importance.", "correct": True,
+             "feedback": "Right: salience measures what chronologies chose to list, and each chronology has its own perspective."},
+            {"answer": "…was more important than the others.", "correct": False,
+             "feedback": "Salience counts listings; a NATO archive lists NATO meetings. Importance is an argument you make."},
+            {"answer": "…the reading must have known about.", "correct": False,
+             "feedback": "Check the date first (could_have_known): a reading cannot know events after it was published."},
         ],
     },
 ]

@@ -1,31 +1,54 @@
-"""Self-checks for 08_your_turn."""
+"""Self-checks for 08_your_turn: dating honestly in EDTF, keeping a reading's words, and what a validator can and cannot check."""
 
 from ..checks import Question
-from ..validate import MAX_ANCHOR_WORDS
+
+
+def _letters(answer) -> set[str]:
+    """The letters of an answer such as 'a, d' or ['a', 'd']."""
+    text = "".join(answer) if isinstance(answer, list | tuple | set) else str(answer)
+    return {ch for ch in text.casefold() if ch.isalpha()}
+
 
 QUESTIONS = [
     Question(
         "q8_1",
-        "After you have added one background event to your copy, how many events does your copy have? Use `len(my_course.events)`.",
-        lambda course: len(course.events) + 1,
-        "One more than the course data: your copy has your event, and data/ is unchanged.",
-        hints=(
-            lambda a, e: "That is the number in the course data: did the cell that adds your event run, and did the copy load without problems?" if a == e - 1 else None,
-            lambda a, e: "Did you add more than one event, or run the add cell twice? Start again from a fresh copy." if isinstance(a, int) and a > e else None,
-        ),
+        "A source you found says an offer was made 'in the autumn of 2010', and nothing more precise. What do you write in the `date` column (EDTF)?",
+        lambda course: "2010-23",
+        "EDTF season codes: 21 spring, 22 summer, 23 autumn, 24 winter. The date is exactly as precise as the evidence: no invented month.",
+        wrong={
+            "2010-09": "That says September: more precise than your source. Autumn is the season code 23.",
+            "2010-10": "That says October: more precise than your source. Autumn is the season code 23.",
+            "2010": "True, but less precise than your source: EDTF has a code for the season.",
+            "2010-21": "21 is spring. Autumn is 23.",
+            "2010-03": "That is March. Seasons use the codes 21-24 in the month place.",
+        },
     ),
     Question(
         "q8_2",
-        "When a date has month 13, which column does the validator name in its message?",
-        lambda course: "date",
-        "The message names file, row and column (date), says what is wrong, and how to fix it.",
-        hints=(lambda a, e: "Give the column name only, as the message spells it." if isinstance(a, str) else None,),
+        "Suppose a reading says Putin made his offer 'last week', and the record dates the offer to 7 June 2007. What goes in that mention's `date_as_stated` column?",
+        lambda course: "last week",
+        "The reading's own words. The record date is already in events.csv; keeping both, with matches_record, lets a reader see what the reading said and whether it fits.",
+        wrong={
+            "2007-06-07": "That is the record's date: it belongs in events.csv. date_as_stated keeps the reading's own words, so nothing is silently corrected.",
+            "7 june 2007": "That is the record's date in words. date_as_stated keeps the reading's own words.",
+            "june 2007": "That is your translation of the reading's words into a date (it goes in date_as_stated_edtf). date_as_stated keeps the words.",
+        },
     ),
     Question(
         "q8_3",
-        "At most how many words may an anchor (a quoted phrase that locates a mention) have?",
-        lambda course: MAX_ANCHOR_WORDS,
-        "Anchors are short on purpose: just enough to find the place, because the readings are others' copyrighted work.",
+        "Which of these can the validator catch? (a) a date with month 13; (b) a title that takes one side's view; "
+        "(c) a date_reference that does not actually support the date; (d) an anchor of fifteen words. Answer with the letters, e.g. \"ad\".",
+        lambda course: "ad",
+        "A program can check form (a real date, a known code, at most 12 words). Whether a title is neutral or a reference supports a date is "
+        "a judgement: you, your teacher and your readers make it.",
+        compare=lambda a, e: _letters(a) == set(e),
+        hints=(
+            lambda a, e: "Can a program tell whether wording takes sides? That is a judgement about language." if "b" in _letters(a) else None,
+            lambda a, e: "The validator checks that a reference is there, not what it says: someone has to follow it." if "c" in _letters(a) else None,
+            lambda a, e: "Anchors have a maximum length that the validator counts." if _letters(a) == {"a"} else None,
+            lambda a, e: "A month 13 is a malformed date: the validator parses every date." if _letters(a) == {"d"} else None,
+        ),
+        wrong={"abcd": "Two of these are judgements no program makes: whether wording takes sides, and whether a reference says what it is cited for."},
     ),
 ]
 
@@ -35,8 +58,10 @@ QUIZ = [
         "type": "multiple_choice",
         "answers": [
             {"answer": "background, with a date_reference a reader can follow", "correct": True, "feedback": "Right. 'reading' needs at least one mention."},
-            {"answer": "reading", "correct": False, "feedback": "The validator refuses 'reading' when no mention exists."},
-            {"answer": "leave it empty", "correct": False, "feedback": "origin is required: reading or background."},
+            {"answer": "reading, because you read about it somewhere", "correct": False,
+             "feedback": "In this course 'reading' means one of the studied readings mentions it; the validator refuses it without a mention."},
+            {"answer": "record, because it happened", "correct": False,
+             "feedback": "'record' marks events listed by the published chronologies in chronologies.csv; an event you add yourself is background."},
         ],
     },
     {

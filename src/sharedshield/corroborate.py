@@ -1,0 +1,90 @@
+"""Corroboration grid (07): the learner judges, for a few events, which readings agree, differ, stay silent or could not know; then compares."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .data import Course
+from .dates import describe_date
+from .tables import MISMATCH, show_table
+
+VERDICTS = ("agrees", "differs", "undated", "silent", "too early")
+MEANING = {
+    "agrees": "mentions it, and its date matches the record",
+    "differs": "mentions it, but its date (or what it says happened then) differs from the record in whole or in part",
+    "undated": "mentions it without a date, so its date cannot be checked",
+    "silent": "does not mention it, though the event was before the reading was published",
+    "too early": "does not mention it, and could not have: the reading was published before the event",
+}
+GRID_EVENTS = ("E112", "E200", "E120", "E303")
+
+
+def blank_grid(course: Course, events: tuple[str, ...] = GRID_EVENTS) -> dict[str, dict[str, object]]:
+    """A grid to fill in: for each event, each reading's verdict as ... (replace with one of VERDICTS)."""
+    return {e: {s: ... for s in course.sources["source_id"]} for e in events}
+
+
+def evidence(course: Course, event_id: str) -> pd.DataFrame:
+    """What each reading says about one event (paragraph, its own words for the date, anchor, paraphrase) beside its publication date; no verdict."""
+    ev = course.events.set_index("event_id").loc[event_id]
+    rows = []
+    for src in course.sources.itertuples(index=False):
+        m = course.mentions[(course.mentions["event_id"] == event_id) & (course.mentions["source_id"] == src.source_id)]
+        said = "; ".join(f"¶{r.paragraph}: date as stated “{r.date_as_stated or '(none)'}”, anchor “{r.anchor}”; "
+                         f"the course's paraphrase: {r.framing}" for r in m.itertuples())
+        rows.append({"reading": src.source_id, "published": describe_date(src.published), "what it says": said or "(does not mention it)"})
+    out = pd.DataFrame(rows)
+    out.attrs["caption"] = f"{event_id} · {ev['title']} · record date {describe_date(ev['date'])} ({ev['date_confidence']} confidence; reference: {ev['date_reference']})"
+    return out
+
+
+def show_evidence(course: Course, event_id: str) -> None:
+    """Display the evidence on one event, with the record date and its reference as a caption."""
+    from IPython.display import HTML, display
+
+    from .tables import table_html
+
+    table = evidence(course, event_id)
+    display(HTML(table_html(table, caption=table.attrs["caption"])))
+
+
+def course_verdict(course: Course, event_id: str, source_id: str) -> str:
+    """The course's verdict for one reading on one event (one of VERDICTS)."""
+    m = course.mentions[(course.mentions["event_id"] == event_id) & (course.mentions["source_id"] == source_id)]
+    if len(m):
+        verdicts = set(m["matches_record"])
+        return "differs" if verdicts & set(MISMATCH) else "agrees" if "yes" in verdicts else "undated"
+    ev = course.events.set_index("event_id").loc[event_id]
+    published = course.sources.set_index("source_id").loc[source_id, "date_start"]
+    return "silent" if ev["date_end"] < published else "too early"
+
+
+def course_grid(course: Course, events: tuple[str, ...] = GRID_EVENTS) -> dict[str, dict[str, str]]:
+    """The course's grid for the given events."""
+    return {e: {s: course_verdict(course, e, s) for s in course.sources["source_id"]} for e in events}
+
+
+def compare_grid(course: Course, grid: dict[str, dict[str, object]]) -> pd.DataFrame:
+    """Your grid beside the course's, one row per cell, with what the course's verdict means and why (the discrepancy note)."""
+    rows = []
+    for event_id, cells in grid.items():
+        for source_id, mine in cells.items():
+            theirs = course_verdict(course, event_id, source_id)
+            m = course.mentions[(course.mentions["event_id"] == event_id) & (course.mentions["source_id"] == source_id)]
+            why = "; ".join(d for d in m["discrepancy"].fillna("") if d) if theirs == "differs" else MEANING[theirs]
+            mine_text = "" if mine is ... or mine is None else str(mine).strip().casefold()
+            rows.append({"event": event_id, "reading": source_id, "yours": mine_text or "(not filled in)", "course": theirs,
+                         "same": "✓" if mine_text == theirs else "✗", "why": why})
+    return pd.DataFrame(rows)
+
+
+def show_comparison(course: Course, grid: dict[str, dict[str, object]]) -> None:
+    """Display your grid beside the course's, and say how many cells agree."""
+    from .checks import show
+
+    table = compare_grid(course, grid)
+    unknown = sorted({y for y in table["yours"] if y not in VERDICTS and y != "(not filled in)"})
+    show_table(table)
+    note = f" Not a verdict of the grid: {', '.join(unknown)} (use {', '.join(VERDICTS)})." if unknown else ""
+    show(f"Your grid and the course's agree on {(table['same'] == '✓').sum()} of {len(table)} cells.{note} "
+         "Where they differ, read the `why` column and the paragraph again: the course can be wrong too.")
