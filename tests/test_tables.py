@@ -69,6 +69,7 @@ def test_sourcing_cards_escape_every_value(demo_data, demo_readings):
     html = tables.sourcing_cards(load_course(demo_data, demo_readings))
     assert "Testers &amp; &lt;3 friends." in html and "<3" not in html
     assert "Published spring 2007" in html and "How we know the date" in html
+    assert "Web address</th><td style='text-align:left'><a href='https://example.org/demo'>" in html
 
 
 def test_copy_data_add_row_and_try_load(tmp_path, capsys):

@@ -19,6 +19,7 @@ from .errors import CourseDataError
 MISMATCH = ("no", "partly")
 CARD_FIELDS = (("author", "Author"), ("outlet", "Outlet"), ("genre", "Genre"), ("published", "Published (EDTF)"),
                ("published_basis", "How we know the date"), ("audience", "Audience"), ("purpose", "Purpose"), ("perspective", "Perspective"))
+LINK_FIELDS = (("url", "Web address"), ("archive_url", "Archived copies"))  # archive_url is shown when the data has it
 
 
 def mentions_with_events(course: Course) -> pd.DataFrame:
@@ -69,6 +70,11 @@ def sourcing_cards(course: Course) -> str:
     for src in course.sources.itertuples(index=False):
         rows = "".join(f"<tr><th style='text-align:left;vertical-align:top;padding-right:1em'>{html.escape(label)}</th>"
                        f"<td style='text-align:left'>{html.escape(str(getattr(src, col)))}</td></tr>" for col, label in CARD_FIELDS)
+        for col, label in LINK_FIELDS:
+            address = str(getattr(src, col, "") or "")
+            if address:
+                rows += (f"<tr><th style='text-align:left;vertical-align:top;padding-right:1em'>{html.escape(label)}</th>"
+                         f"<td style='text-align:left'><a href='{html.escape(address)}'>{html.escape(address)}</a></td></tr>")
         date = html.escape(describe_date(src.published))
         cards.append(f"<div style='border:1px solid #999;border-radius:6px;padding:0.6em 1em;margin:0.8em 0'>"
                      f"<h3 style='margin:0.2em 0;font-size:1.1em'>{html.escape(src.source_id)}: {html.escape(src.title)}</h3>"
