@@ -142,3 +142,13 @@ def test_error_message_is_one_line_per_problem_without_traceback_text(demo_data,
     assert text.startswith("The course data has 1 problem")
     assert "Traceback" not in text and "edtf" not in text.lower().replace("not an edtf date", "")
     assert info.value.__cause__ is None and info.value.__suppress_context__
+
+
+def test_paragraph_coding_must_use_listed_phrases_and_the_thesis_paragraph(demo_data, demo_readings):
+    replace(demo_data / "paragraph_coding.csv", "fail,doomed fantasy,false", "fail,doomed fantasy; rosy dream,true")
+    with pytest.raises(CourseDataError) as err:
+        load_course(demo_data, demo_readings)
+    text = str(err.value)
+    assert "paragraph_coding.csv row 2, column loaded: 'rosy dream' is not a loaded phrase of demo paragraph 2" in text
+    assert "paragraph_coding.csv row 3, column is_thesis_paragraph: demo has 2 thesis paragraphs" in text
+    assert text.count("\n  - ") == 2

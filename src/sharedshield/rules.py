@@ -118,6 +118,29 @@ def check_paragraphs(good: dict[str, Rows], texts: dict[str, dict[int, str]] | N
     return out
 
 
+def check_coding(good: dict[str, Rows]) -> list[Problem]:
+    """The course's paragraph coding uses only listed loaded phrases and puts each reading's thesis where its thesis claim is."""
+    out = []
+    phrases = {(r["source_id"], r["paragraph"], r["phrase"].casefold()) for _, r in good.get("loaded_terms", [])}
+    thesis_at = {r["source_id"]: r["paragraph"] for _, r in good.get("claims", []) if r["is_thesis"]}
+    marked = defaultdict(list)
+    for row_no, r in good.get("paragraph_coding", []):
+        for word in (w.strip() for w in r["loaded"].split(";")):
+            if word and (r["source_id"], r["paragraph"], word.casefold()) not in phrases:
+                out.append(Problem("paragraph_coding.csv", row_no, "loaded", f"'{word}' is not a loaded phrase of {r['source_id']} paragraph {r['paragraph']} in loaded_terms.csv",
+                                   "add it to loaded_terms.csv first, or correct the spelling (phrases are separated by ';')"))
+        if r["is_thesis_paragraph"]:
+            marked[r["source_id"]].append((row_no, r["paragraph"]))
+    for sid, rows in marked.items():
+        if len(rows) > 1:
+            out.append(Problem("paragraph_coding.csv", rows[1][0], "is_thesis_paragraph", f"{sid} has {len(rows)} thesis paragraphs", "mark exactly one paragraph of each reading"))
+        elif sid in thesis_at and rows[0][1] != thesis_at[sid]:
+            out.append(Problem("paragraph_coding.csv", rows[0][0], "is_thesis_paragraph",
+                               f"{sid} paragraph {rows[0][1]} is marked as the thesis, but the thesis claim in claims.csv is in paragraph {thesis_at[sid]}",
+                               "make the two agree"))
+    return out
+
+
 def check_claims(good: dict[str, Rows]) -> list[Problem]:
     """One thesis per reading with claims; ids carry their source; links stay in one reading and form no cycle."""
     out = []
@@ -183,4 +206,4 @@ def _cycles(graph: dict[str, list[tuple[str, int]]]) -> list[Problem]:
 
 def check_course(good: dict[str, Rows], texts: dict[str, dict[int, str]] | None) -> list[Problem]:
     """Every cross-table rule of the course, all problems at once."""
-    return [*check_dates(good), *check_events(good), *check_mentions(good), *check_quotes(good, texts), *check_paragraphs(good, texts), *check_claims(good)]
+    return [*check_dates(good), *check_events(good), *check_mentions(good), *check_quotes(good, texts), *check_paragraphs(good, texts), *check_claims(good), *check_coding(good)]
