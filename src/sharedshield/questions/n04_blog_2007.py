@@ -79,3 +79,12 @@ QUIZ = [
         ],
     },
 ]
+
+# Written tasks: the prompt printed beside each saved answer in the hand-in file.
+WRITTEN = {
+    'q4_w1': 'Task 1 (sourcing). Write two lists: what the post lets us know about its author, and what it does not. Which of the unknowns would change how much weight you give its claims about Russian motives?',
+    'q4_w2': 'Task 4 (written). Choose one field where you and the course differ, or where your answer was *defensible*. In two or three sentences, defend your coding or explain why you changed it, quoting the words of the paragraph that decide it. Write it in the cell below.',
+    'q4_w3': 'Task 5. Follow each dashed line. Is the attack an objection the post raises against its own case? Does the post answer it?',
+    'q4_w4': 'Task 6. Take ¶8. Rewrite its main statement in neutral words, using the neutral alternatives. What is left of the argument?',
+    'q4_w5': 'Challenge. Write a four-sentence summary of the post for a classmate who has not read it: one sentence on who wrote it and where, one on its thesis, one on its main evidence, one on its loaded language. Use neutral words.',
+}

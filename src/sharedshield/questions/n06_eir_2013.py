@@ -69,3 +69,12 @@ QUIZ = [
         ],
     },
 ]
+
+# Written tasks: the prompt printed beside each saved answer in the hand-in file.
+WRITTEN = {
+    'q6_w1': "Task 1 (sourcing). A timeline looks like a list of facts. Before you read it: what could an unsigned chronology in a political movement's magazine be good evidence for, and what not?",
+    'q6_w2': 'Task 4 (written). ¶4 is hostile in tone. Is it against cooperation, or against something else? In two or three sentences, say what it attacks, quoting the words that show it.',
+    'q6_w3': 'Task 5. The map is wide and flat, and the count above shows how many attacks it has. What does that tell you about how a chronology argues, and what does it leave for the reader to do?',
+    'q6_w4': 'Task 6. Find the phrase EIR uses for the officials around Vice President Cheney (¶4). Describe it in one neutral sentence, as a historian would in a footnote, without endorsing it and without mocking it.',
+    'q6_w5': "Challenge. Write the entry EIR might have added for one of the US or NATO offers it leaves out, in the timeline's format (date, who, what), but in neutral words. Then say how the entry changes the timeline's story.",
+}
