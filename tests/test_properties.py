@@ -295,6 +295,6 @@ def _record_course(s: np.ndarray, e: np.ndarray):
                        "date_start": pd.to_datetime(s), "date_end": pd.to_datetime(e), "precision": "range"})
     empty = pd.DataFrame()
     return Course(sources=pd.DataFrame({"source_id": ["r"], "published": ["2030"], "date_start": [pd.Timestamp("2030-01-01")], "date_end": [pd.Timestamp("2030-12-31")]}),
-                  events=ev, mentions=pd.DataFrame(columns=["event_id", "source_id"]), claims=empty, claim_links=empty, loaded_terms=empty,
+                  events=ev, mentions=pd.DataFrame(columns=["event_id", "source_id"]), claims=empty, claim_links=empty, paragraph_coding=empty, loaded_terms=empty,
                   chronologies=pd.DataFrame({"chronology_id": ["a"]}), listings=pd.DataFrame({"event_id": ids, "chronology_id": "a"}), glossary=empty,
                   data_dir=Path("."))

@@ -23,7 +23,7 @@ def make_course(events: list[tuple[str, str, str]], mentions: list[tuple[str, st
     ls = pd.DataFrame(listings, columns=["event_id", "chronology_id"]).assign(locator="entry")
     chron = pd.DataFrame({"chronology_id": sorted(set(ls["chronology_id"]))})
     empty = pd.DataFrame()
-    return Course(sources=_add_dates(src, "published"), events=_add_dates(ev, "date"), mentions=m, claims=empty, claim_links=empty,
+    return Course(sources=_add_dates(src, "published"), events=_add_dates(ev, "date"), mentions=m, claims=empty, claim_links=empty, paragraph_coding=empty,
                   loaded_terms=empty, chronologies=chron, listings=ls, glossary=empty, data_dir=Path("."))
 
 

@@ -61,12 +61,12 @@ def test_record_writes_atomically_and_leaves_no_temporary_file(work_dir, monkeyp
 
 
 def test_check_records_every_filled_in_attempt_but_not_the_placeholder(work_dir):
-    check("q7_2", "blog2007")
     check("q7_2", "eir2013")
+    check("q7_2", "blog2007")
     check("q7_2", ...)
     records = work.load_work(work_dir)
-    assert [(r["qid"], r["answer"], r["verdict"]) for r in records] == [("q7_2", "blog2007", "not yet"), ("q7_2", "eir2013", "correct")]
-    assert records[0]["prompt"].startswith("Which reading has the most mentions")
+    assert [(r["qid"], r["answer"], r["verdict"]) for r in records] == [("q7_2", "eir2013", "not yet"), ("q7_2", "blog2007", "correct")]
+    assert records[0]["prompt"].startswith("In your grid, which reading's silence")
 
 
 def test_work_survives_a_restart(work_dir):
@@ -174,7 +174,7 @@ def test_export_is_one_self_contained_escaped_file(work_dir, tmp_path):
     assert "&lt;script&gt;" in page and "<script" not in page
     assert "EIR states &lt;i&gt;much&lt;/i&gt;" in page and "&amp; Lukyanov" in page
     assert "Could Russia and the West share a missile shield" in page  # q9_w1's prompt is printed with the answer
-    assert "not yet" in page and "Which reading has the most mentions" in page
+    assert "not yet" in page and "In your grid, which reading&#x27;s silence" in page
     assert "<img" not in page and "&lt;img src=x" in page and "<strong>Citations:</strong>" in page
     tags = re.findall(r"<[^>]+>", page)
     assert "<style>" in tags and not [t for t in tags if re.search(r"\b(?:src|href)=|http|<link|<script|@import", t)]
