@@ -20,8 +20,8 @@ class Lesson:
 COURSE_MAP: tuple[Lesson, ...] = (
     Lesson("00_start_here", "Start here", 15, "What does this course ask, and how do notebooks and self-checks work?"),
     Lesson("01_meet_the_sources", "Meet the sources", 25, "Who wrote each reading, when, for whom, and why?"),
-    Lesson("02_timeline", "The timeline", 30, "What happened when, and how sure can we be of each date?"),
-    Lesson("03_event_density", "Event density", 25, "When do the readings crowd their events, and what does a peak mean?"),
+    Lesson("02_timeline", "The timeline: the record beside the readings", 30, "What happened when, how sure can we be of each date, and what could each reading have known when it was written?"),
+    Lesson("03_event_density", "Event density: the record beside the readings", 25, "Where in time does each reading look, compared with the record, and what does a peak not show?"),
     Lesson("04_blog_2007", "Close reading: the 2007 blog post", 25, "What does the blog argue, with what evidence and which words?"),
     Lesson("05_lukyanov_2011", "Close reading: Lukyanov's 2011 column", 25, "How does the column explain the failure of joint missile defense?"),
     Lesson("06_eir_2013", "Close reading: the 2013 EIR timeline", 25, "What story does the timeline tell, and what does it leave out?"),
