@@ -14,10 +14,11 @@ USAGE = """usage: python -m sharedshield COMMAND ...
   readings import SOURCE_ID FILE    add your own copy of a reading (a saved web page or text file)
   readings list                     show which readings are installed, and from which file
   work export OUT.html              write your answers and progress to one file you can hand in
-  work reset                        delete your saved answers (asks first)"""
+  work reset                        delete your saved answers (asks first)
+  print NOTEBOOK.ipynb OUT.pdf      run a notebook and print it to PDF, charts drawn (A4; --letter for US Letter)"""
 
 # Each further command lives in its own module, whose main(argv) returns the exit code.
-COMMANDS = {"readings": "sharedshield.readings_import", "work": "sharedshield.work"}
+COMMANDS = {"readings": "sharedshield.readings_import", "work": "sharedshield.work", "print": "sharedshield.printing"}
 
 
 def check(args: list[str]) -> int:
