@@ -22,7 +22,8 @@ ROOT = Path(__file__).resolve().parents[2]
 CSS = Path(__file__).with_name("handouts.css")
 OUT = ROOT / "_handouts"
 MAX_ANCHOR_WORDS = 12
-ANCHORS_PER_PARAGRAPH = 2  # enough to find the place; more would stitch a paragraph together from its anchors
+DETAILS = re.compile(r"<details\b.*?</details>", re.S | re.I)
+ANCHORS_PER_PARAGRAPH = 1  # enough to find the place; two anchors side by side can make a quote longer than 12 words
 UNAVAILABLE = "Not available in this version of the course."
 FOOTER = ('<div style="font: 8px Arial, Helvetica, sans-serif; color: #555; width: 100%; padding: 0 12mm; display: flex; '
           'justify-content: space-between;"><span>Shared Shield? · {pack}</span><span>page <span class="pageNumber"></span> of '
@@ -111,12 +112,12 @@ def paragraph_count(course: Course, source_id: str) -> int:
 def organizer(course: Course, source: Any) -> str:
     """A close-reading organizer: one row per paragraph with its anchors, empty columns for the student."""
     anchors = paragraph_anchors(course, source.source_id)
-    head = "<tr><th class='num'>¶</th><th class='anchors'>Anchors (find the place)</th>" + "".join(f"<th>{esc(c)}</th>" for c in STUDENT_COLUMNS) + "</tr>"
+    head = "<tr><th class='num'>¶</th><th class='anchors'>Anchor (find the place)</th>" + "".join(f"<th>{esc(c)}</th>" for c in STUDENT_COLUMNS) + "</tr>"
     rows = []
     for n in range(1, paragraph_count(course, source.source_id) + 1):
         cells = "".join(f"<div>“{esc(a)}”</div>" for a in anchors.get(n, [])) or "<div class='none'>(no anchor: read the paragraph)</div>"
         rows.append(f"<tr><td class='num'>{n}</td><td class='anchors'>{cells}</td>" + "<td></td>" * len(STUDENT_COLUMNS) + "</tr>")
-    intro = (f"<p class='how'>Read <b>{esc(source.source_id)}</b> paragraph by paragraph; the anchors are short phrases from the "
+    intro = (f"<p class='how'>Read <b>{esc(source.source_id)}</b> paragraph by paragraph; the anchor is a short phrase from the "
              "paragraph to find your place. For each paragraph, note the kind of statement (fact, opinion, prediction...), the "
              "author's attitude, what the author expects to happen, the loaded words, and the evidence offered (or none).</p>")
     return page(f"Close-reading organizer · {source.source_id}", intro + name_line() +
@@ -166,7 +167,9 @@ def assessment_section(root: Path = ROOT) -> str:
         import nbformat
 
         nb = nbformat.read(nb_path, as_version=4)
-        parts.append("<div class='task'>" + "".join(markdown(c.source) for c in nb.cells if c.cell_type == "markdown") + "</div>")
+        # <details> blocks hold what a good answer covers: the learner answers first, so paper leaves them out
+        texts = [DETAILS.sub("", c.source) for c in nb.cells if c.cell_type == "markdown"]
+        parts.append("<div class='task'>" + "".join(markdown(t) for t in texts if t.strip()) + "</div>")
     if not parts:
         return page("Assessment task", f"<p class='unavailable'>{UNAVAILABLE}</p>")
     return page("Assessment task", name_line() + "".join(parts))
