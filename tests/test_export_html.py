@@ -30,9 +30,10 @@ def executed(tmp_path_factory) -> dict[str, nbformat.NotebookNode]:
     return out
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
-    """Debian's Chromium through Playwright, as the print route launches it."""
+    """Debian's Chromium through Playwright, as the print route launches it (closed with this module: one sync
+    Playwright per thread at a time, and test_site.py opens its own)."""
     sync_api = pytest.importorskip("playwright.sync_api")
     with sync_api.sync_playwright() as pw:
         browser = printing.launch(pw)
