@@ -98,6 +98,7 @@ def test_exported_html_draws_every_chart_offline(executed, browser, tmp_path, te
             context.close()
         assert drawn == expected, f"{stem} ({template}): {drawn} of {expected} charts drawn"
         assert NOT_DRAWN not in text, f"{stem} ({template}): a chart says plotly.js is missing"
+        assert text.count("Text alternative:") >= expected, f"{stem} ({template}): a chart lost its text alternative in the export"
         assert not [e for e in errors if "Plotly" in e], f"{stem} ({template}): {errors}"
         assert all(not u.startswith("file:") for u in blocked)
         drawn_total += drawn
