@@ -58,3 +58,57 @@ def test_make_lab_command_starts_jupyterlab_as_the_current_user(tmp_path):
     log = "\n".join(lines[-15:])
     assert any("is running at" in line for line in lines), f"JupyterLab did not start:\n{log}"
     assert not any("Running as root is not recommended" in line for line in lines)
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(sys.platform == "win32", reason="make and id are the Unix route")
+def test_jupyterlab_draws_each_chart_once_with_plotlys_own_renderer(tmp_path):
+    """In JupyterLab the plotly mimetype wins over the chart's HTML form, even in a trusted notebook whose setup ran plotly.js."""
+    import re
+
+    import nbformat
+    from nbformat.v4 import new_code_cell, new_notebook
+
+    from sharedshield import printing
+
+    cells = [new_code_cell("import sharedshield as ss\nss.setup()"),
+             new_code_cell("import plotly.graph_objects as go\nfrom sharedshield import figkit\n"
+                           "figkit.show(figkit.finish(go.Figure(go.Bar(x=[1, 2], y=[3, 4])), 'Probe', 'x', 'y', 'Two bars.'))")]
+    nb = new_notebook(cells=cells, metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}})
+    path = tmp_path / "probe.ipynb"
+    nbformat.write(printing.execute(nb, tmp_path), path)
+    command = lab_command()
+    subprocess.run([command[0], "trust", str(path)], check=True, capture_output=True, timeout=60)  # scripts in outputs may run
+    env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"))
+    proc = subprocess.Popen([*command, "--ServerApp.token=probe", f"--ServerApp.root_dir={tmp_path}"], cwd=ROOT, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        url, deadline = None, time.monotonic() + 90
+        while url is None and time.monotonic() < deadline:
+            line = proc.stdout.readline()
+            if not line:
+                break
+            found = re.search(r"(http://(?:127\.0\.0\.1|localhost):\d+)/", line)
+            url = found[1] if found else None
+        assert url, "JupyterLab did not start"
+        sync_api = pytest.importorskip("playwright.sync_api")
+        with sync_api.sync_playwright() as pw:
+            browser = printing.launch(pw)
+            try:
+                page = browser.new_page(viewport={"width": 1300, "height": 900})
+                page.goto(f"{url}/lab/tree/probe.ipynb?token=probe")
+                page.wait_for_function("() => document.querySelectorAll('.js-plotly-plot svg.main-svg').length > 0", timeout=60_000)
+                page.wait_for_timeout(1500)  # time for a second drawing, if there were one
+                counts = page.evaluate("""() => ({plotly: document.querySelectorAll('.jp-RenderedPlotly.js-plotly-plot, .jp-RenderedPlotly .js-plotly-plot').length,
+                    all: document.querySelectorAll('.js-plotly-plot').length, html: document.querySelectorAll('.sharedshield-chart').length,
+                    alt: document.body.innerText.includes('Two bars.')})""")
+            finally:
+                browser.close()
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+    assert counts == {"plotly": 1, "all": 1, "html": 0, "alt": True}, counts

@@ -66,6 +66,9 @@ def execute(nb: Any, folder: Path, env: dict[str, str] | None = None, timeout: i
     try:
         client.execute(env=environment)
     finally:  # the client shuts down only kernels it started itself; this one also leaves socket files behind
+        if client.kc is not None:
+            client.kc.stop_channels()
+            client.kc = None
         if km.has_kernel:
             km.shutdown_kernel(now=True)
         km.cleanup_resources()
