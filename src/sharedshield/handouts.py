@@ -300,7 +300,14 @@ def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     out = Path(args[0]).resolve() if args else OUT
     start = time.perf_counter()
-    written = build(out)
+    from .errors import CourseDataError
+    from .printing import PrintError
+
+    try:
+        written = build(out)
+    except (CourseDataError, PrintError) as err:  # a data problem or no Chromium: the message says how to fix it
+        print(err, file=sys.stderr)
+        return 1
     print(f"Built {len(written)} PDFs in {time.perf_counter() - start:.0f} s: " + ", ".join(str(p) for p in written.values()))
     return 0
 
