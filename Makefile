@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PYTEST_ARGS ?=
 
-.PHONY: lab test check-data lint strip site bench clean help
+.PHONY: lab lab-command test check-data lint strip site handouts bench clean help
 
 help:
 	@echo "make lab         open the course in JupyterLab (creates .venv on first run)"
@@ -12,6 +12,7 @@ help:
 	@echo "make check-data  validate data/ and list every problem"
 	@echo "make strip       remove outputs from the notebooks before committing"
 	@echo "make site        run every notebook and build the offline reading site in _site/ (see README)"
+	@echo "make handouts    print the student and teacher packs to _handouts/ (A4 and US Letter PDFs; needs Chromium)"
 	@echo "make bench       time the course, load_course, density and site; writes benchmarks/results.md"
 
 $(BIN)/python:
@@ -27,8 +28,16 @@ $(VENV)/.dev: $(VENV)/.student requirements-dev.txt
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
 	@touch $@
 
+# JupyterLab refuses to start as root unless told: add --allow-root only then (containers, some lab machines).
+ROOT_FLAG := $(shell [ "$$(id -u 2>/dev/null)" = 0 ] && echo --allow-root)
+LAB_ARGS ?=
+LAB := $(BIN)/jupyter lab $(ROOT_FLAG) $(LAB_ARGS)
+
 lab: $(VENV)/.student
-	$(BIN)/jupyter lab notebooks/00_start_here.ipynb
+	$(LAB) notebooks/00_start_here.ipynb
+
+lab-command:  # the command `make lab` runs (tests/test_lab.py starts exactly this one)
+	@echo $(LAB)
 
 test: $(VENV)/.dev
 	SHAREDSHIELD_STRICT=1 $(BIN)/python -m pytest --nbmake $(PYTEST_ARGS)
@@ -45,8 +54,11 @@ strip: $(VENV)/.dev
 site: $(VENV)/.dev
 	$(BIN)/python -m sharedshield.site _site
 
+handouts: $(VENV)/.dev
+	$(BIN)/python -m sharedshield.handouts _handouts
+
 bench: $(VENV)/.dev
 	$(BIN)/python benchmarks/run.py
 
 clean:
-	rm -rf $(VENV) _site _build .pytest_cache
+	rm -rf $(VENV) _site _build _handouts .pytest_cache

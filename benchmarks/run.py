@@ -1,10 +1,10 @@
 """`make bench`: time the course and write benchmarks/results.md (numbers live here, never in timed tests).
 
 Sections: course execution against the floor of bare kernels, load_course() cold and warm, the density on
-synthetic events of mixed precision (time, peak memory, log-log slope), and the static site build. When a
+synthetic events of mixed precision (time, peak memory, log-log slope), the static site build and `make handouts`. When a
 target is missed the script profiles what dominates and reports it.
 
-Usage: python benchmarks/run.py [--quick] [--only course,load,density,site]
+Usage: python benchmarks/run.py [--quick] [--only course,load,density,site,handouts]
 """
 
 from __future__ import annotations
@@ -277,6 +277,25 @@ def bench_site(rows: list, notes: list) -> None:
         notes.append(f"Site: plotly.js is inlined in {', '.join(inlined)}.")
 
 
+# ---- handouts ---------------------------------------------------------------------------------------------------------
+
+def bench_handouts(rows: list, notes: list) -> None:
+    """`make handouts`: wall time for both packs on both papers, and each PDF's page count."""
+    t = time.perf_counter()
+    out = subprocess.run(["make", "handouts"], cwd=ROOT, capture_output=True, text=True, timeout=600)
+    seconds = time.perf_counter() - t
+    if out.returncode != 0:
+        notes.append(f"Handouts: `make handouts` failed (exit {out.returncode}): {(out.stderr or out.stdout).strip().splitlines()[-1:]}")
+        return
+    pdfs = sorted((ROOT / "_handouts").glob("*.pdf"))
+    counts = []
+    for pdf in pdfs:
+        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+        pages = next((line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")), "?")
+        counts.append(f"{pdf.stem} {pages} p.")
+    rows.append(("make handouts (student + teacher, A4 + Letter)", ", ".join(counts), fmt_s(seconds), "", "< 60 s", "PASS" if seconds < 60 else "MISS"))
+
+
 # ---- report -----------------------------------------------------------------------------------------------------------
 
 def table(rows: list) -> str:
@@ -291,7 +310,7 @@ def main() -> None:
     """Run the chosen sections, print the table and write benchmarks/results.md."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="density up to 10^5 only, fewer repeats")
-    parser.add_argument("--only", default="course,load,density,site", help="comma-separated sections")
+    parser.add_argument("--only", default="course,load,density,site,handouts", help="comma-separated sections")
     args = parser.parse_args()
     only = set(args.only.split(","))
     rows: list = []
@@ -307,6 +326,8 @@ def main() -> None:
         bench_course(rows, notes)
     if "site" in only:
         bench_site(rows, notes)
+    if "handouts" in only:
+        bench_handouts(rows, notes)
     load = os.getloadavg() if hasattr(os, "getloadavg") else ("?",) * 3
     machine = (f"{dt.datetime.now():%Y-%m-%d %H:%M}; {os.cpu_count()} CPUs ({platform.processor() or platform.machine()}); "
                f"Python {platform.python_version()}; load average at the end {load[0]:.1f}; run took {time.perf_counter() - started:.0f} s")

@@ -14,10 +14,12 @@ USAGE = """usage: python -m sharedshield COMMAND ...
   readings import SOURCE_ID FILE    add your own copy of a reading (a saved web page or text file)
   readings list                     show which readings are installed, and from which file
   work export OUT.html              write your answers and progress to one file you can hand in
-  work reset                        delete your saved answers (asks first)"""
+  work show                         print your progress per notebook
+  work reset                        start again: moves your saved answers to a backup (asks first)
+  print NOTEBOOK.ipynb OUT.pdf      run a notebook and print it to PDF, charts drawn (A4; --letter for US Letter)"""
 
 # Each further command lives in its own module, whose main(argv) returns the exit code.
-COMMANDS = {"readings": "sharedshield.readings_import", "work": "sharedshield.work"}
+COMMANDS = {"readings": "sharedshield.readings_import", "work": "sharedshield.work", "print": "sharedshield.printing"}
 
 
 def check(args: list[str]) -> int:
@@ -27,7 +29,7 @@ def check(args: list[str]) -> int:
     except CourseDataError as err:
         print(err)
         return 1
-    counts = ", ".join(f"{len(course.table(t))} {t}" for t in ("sources", "events", "mentions", "claims", "claim_links", "loaded_terms", "chronologies", "listings", "glossary"))
+    counts = ", ".join(f"{len(course.table(t))} {t}" for t in ("sources", "events", "mentions", "claims", "claim_links", "paragraph_coding", "loaded_terms", "chronologies", "listings", "glossary"))
     print(f"OK: {course.data_dir} — {counts}")
     return 0
 

@@ -30,7 +30,20 @@ def setup() -> None:
     if shell is not None:
         shell.set_custom_exc((CourseDataError, ReadingsUnavailable), _short_message)
     if os.environ.get(SITE_ENV) == "1":
-        use_site_renderer()
+        use_site_renderer()  # the site's pages load plotly.js themselves (site/conf.py)
+    elif shell is not None:
+        from IPython.display import display
+
+        display({"text/html": plotly_js_html()}, raw=True)
+
+
+def plotly_js_html() -> str:
+    """plotly.js from the installed plotly package, inline, once per notebook: exported HTML draws its charts offline."""
+    from plotly.offline import get_plotlyjs
+
+    # JupyterLab, Notebook 7 and VS Code draw charts with their own plotly; this output is for nbconvert's HTML/PDF.
+    return ('<script type="text/javascript">window.PlotlyConfig = {MathJaxConfig: "local"};</script>\n'
+            f'<script type="text/javascript" data-sharedshield="plotly.js">{get_plotlyjs()}</script>')
 
 
 def site_renderer() -> Any:

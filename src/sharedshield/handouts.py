@@ -1,0 +1,316 @@
+"""`make handouts`: printable student and teacher packs, built from the data, the notebooks and the teacher guide.
+
+Each pack is one HTML page (templates below, styles in handouts.css) printed to PDF by Chromium: A4 and US Letter.
+The readings' text never appears: only the course's anchor phrases (at most 12 words) locate a paragraph.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import sys
+import time
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from .course import COURSE_MAP
+from .data import Course, load_course
+from .dates import describe_date
+
+ROOT = Path(__file__).resolve().parents[2]
+CSS = Path(__file__).with_name("handouts.css")
+OUT = ROOT / "_handouts"
+MAX_ANCHOR_WORDS = 12
+DETAILS = re.compile(r"<details\b.*?</details>", re.S | re.I)
+ANCHORS_PER_PARAGRAPH = 1  # enough to find the place; two anchors side by side can make a quote longer than 12 words
+UNAVAILABLE = "Not available in this version of the course."
+FOOTER = ('<div style="font: 8px Arial, Helvetica, sans-serif; color: #555; width: 100%; padding: 0 12mm; display: flex; '
+          'justify-content: space-between;"><span>Shared Shield? · {pack}</span><span>page <span class="pageNumber"></span> of '
+          '<span class="totalPages"></span></span></div>')
+STUDENT_COLUMNS = ("Kind of statement", "Attitude", "Expectation", "Loaded words", "Evidence given")
+
+
+def esc(value: object) -> str:
+    """Text made safe for HTML (data never becomes markup)."""
+    return html.escape("" if value is None else str(value))
+
+
+def markdown(text: str) -> str:
+    """Markdown (the guide, the rubric, notebook text) as HTML, with any raw HTML in it shown as text."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": False}).enable("table").render(text)
+
+
+def anchor(text: object) -> str:
+    """An anchor phrase, cut to at most 12 words (the course's limit for quoting a reading)."""
+    words = str(text or "").split()
+    return " ".join(words[:MAX_ANCHOR_WORDS]) + (" …" if len(words) > MAX_ANCHOR_WORDS else "")
+
+
+def page(title: str, body: str, cls: str = "") -> str:
+    """One section that starts on a new sheet."""
+    return f'<section class="sheet {cls}"><h2>{esc(title)}</h2>\n{body}</section>\n'
+
+
+def document(title: str, sections: Iterable[str]) -> str:
+    """A whole pack: its sections and the shared stylesheet."""
+    return (f'<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>{esc(title)}</title>'
+            f"<style>{CSS.read_text(encoding='utf-8')}</style></head><body>\n{''.join(sections)}</body></html>\n")
+
+
+def name_line() -> str:
+    """Lines for the student's name, class and date."""
+    return '<p class="name-line">Name: <span></span> Class: <span></span> Date: <span></span></p>'
+
+
+# --- student pack --------------------------------------------------------------------------------------------------
+
+
+def cover(title: str, subtitle: str, contents: list[str]) -> str:
+    """The first sheet: what the pack is and what is in it."""
+    items = "".join(f"<li>{esc(c)}</li>" for c in contents)
+    return (f'<section class="cover"><p class="kicker">Shared Shield? · Russia, the US/NATO and missile defense, 1993-2013</p>'
+            f"<h1>{esc(title)}</h1><p>{esc(subtitle)}</p><h3>Contents</h3><ol>{items}</ol></section>\n")
+
+
+def sourcing_card(source: Any) -> str:
+    """What the record says about one reading, and boxes for what the student infers from it."""
+    rows = [("Author", source.author), ("Outlet", source.outlet), ("Kind of text", source.genre),
+            ("Published", f"{describe_date(source.published)} (EDTF {source.published})"), ("How the date was established", source.published_basis)]
+    facts = "".join(f"<tr><th>{esc(k)}</th><td>{esc(v)}</td></tr>" for k, v in rows)
+    links = (f'<tr><th>Web address</th><td class="url">{esc(source.url)}</td></tr>'
+             f'<tr><th>Archived copies</th><td class="url">{esc(source.archive_url)}</td></tr>')
+    asks = "".join(f'<div class="box"><p class="ask">{esc(q)}</p></div>' for q in (
+        "Whose point of view? What standpoint does the author write from?", "For whom was it written?",
+        "Why was it written? What does it set out to do?", "What else would you want to know before trusting it?"))
+    return (f'<div class="card"><h3>{esc(source.source_id)} · {esc(source.title)}</h3><table class="facts">{facts}{links}</table>'
+            f'<div class="boxes">{asks}</div></div>')
+
+
+def paragraph_anchors(course: Course, source_id: str, most: int = ANCHORS_PER_PARAGRAPH) -> dict[int, list[str]]:
+    """Up to `most` anchor phrases per paragraph of one reading (from mentions, then claims), none inside another."""
+    out: dict[int, list[str]] = {}
+    for table in (course.mentions, course.claims):
+        rows = table[table.source_id == source_id].sort_values("paragraph", kind="stable")
+        for row in rows.itertuples():
+            phrase, kept = anchor(row.anchor), out.setdefault(int(row.paragraph), [])
+            overlaps = any(phrase.casefold() in k.casefold() or k.casefold() in phrase.casefold() for k in kept)
+            if phrase and not overlaps and len(kept) < most:
+                kept.append(phrase)
+    return out
+
+
+def paragraph_count(course: Course, source_id: str) -> int:
+    """The highest paragraph number the data cites for a reading (the packs never open the readings themselves)."""
+    numbers = [int(t[t.source_id == source_id].paragraph.max()) for t in (course.mentions, course.claims, course.loaded_terms)
+               if (t.source_id == source_id).any()]
+    return max(numbers, default=0)
+
+
+def organizer(course: Course, source: Any) -> str:
+    """A close-reading organizer: one row per paragraph with its anchors, empty columns for the student."""
+    anchors = paragraph_anchors(course, source.source_id)
+    head = "<tr><th class='num'>¶</th><th class='anchors'>Anchor (find the place)</th>" + "".join(f"<th>{esc(c)}</th>" for c in STUDENT_COLUMNS) + "</tr>"
+    rows = []
+    for n in range(1, paragraph_count(course, source.source_id) + 1):
+        cells = "".join(f"<div>“{esc(a)}”</div>" for a in anchors.get(n, [])) or "<div class='none'>(no anchor: read the paragraph)</div>"
+        rows.append(f"<tr><td class='num'>{n}</td><td class='anchors'>{cells}</td>" + "<td></td>" * len(STUDENT_COLUMNS) + "</tr>")
+    intro = (f"<p class='how'>Read <b>{esc(source.source_id)}</b> paragraph by paragraph; the anchor is a short phrase from the "
+             "paragraph to find your place. For each paragraph, note the kind of statement (fact, opinion, prediction...), the "
+             "author's attitude, what the author expects to happen, the loaded words, and the evidence offered (or none).</p>")
+    return page(f"Close-reading organizer · {source.source_id}", intro + name_line() +
+                f"<table class='grid organizer'><thead>{head}</thead><tbody>{''.join(rows)}</tbody></table>")
+
+
+def timeline_sheet(course: Course) -> str:
+    """Every event of the record in date order, with empty columns for what the readings make of it."""
+    events = course.events.sort_values(["date_start", "event_id"])
+    head = ("<tr><th class='date'>Record date</th><th class='eid'>Event</th><th>What happened</th><th>Mentioned by (reading, ¶)</th>"
+            "<th>Date as the reading gives it</th><th>Same as the record?</th></tr>")
+    rows = "".join(f"<tr><td class='date'>{esc(describe_date(e.date))}</td><td class='eid'>{esc(e.event_id)}</td><td>{esc(e.title)}</td>"
+                   "<td></td><td></td><td></td></tr>" for e in events.itertuples())
+    intro = ("<p class='how'>The course's record of events, in date order. Fill in which readings mention each event, the date "
+             "they give, and whether it matches the record. Leave a row blank when no reading mentions the event.</p>")
+    return page("Timeline worksheet", intro + name_line() + f"<table class='grid timeline'><thead>{head}</thead><tbody>{rows}</tbody></table>")
+
+
+def corroboration_grid(course: Course) -> str:
+    """The events at least one reading mentions, against the three readings and the record: all cells for the student."""
+    mentioned = set(course.mentions.event_id)
+    events = course.events[course.events.event_id.isin(mentioned)].sort_values(["date_start", "event_id"])
+    sources = list(course.sources.source_id)
+    head = ("<tr><th class='eid'>Event</th><th>What happened</th>" + "".join(f"<th>{esc(s)}: ¶ and framing</th>" for s in sources) +
+            "<th>Agree with the record? Where not, why might that be?</th></tr>")
+    rows = "".join(f"<tr><td class='eid'>{esc(e.event_id)}</td><td>{esc(e.title)}</td>" + "<td></td>" * (len(sources) + 1) + "</tr>"
+                   for e in events.itertuples())
+    intro = ("<p class='how'>Events that at least one reading mentions. For each reading that mentions the event, note the "
+             "paragraph and how it frames the event; then compare with the record (date, confidence and reference).</p>")
+    return page("Corroboration grid", intro + name_line() + f"<table class='grid corroboration'><thead>{head}</thead><tbody>{rows}</tbody></table>")
+
+
+def assessment_section(root: Path = ROOT) -> str:
+    """The assessment task from notebook 09 (its practice text and its Markdown), or a note that this version has none."""
+    nb_path = root / "notebooks" / "09_assessment.ipynb"
+    parts = []
+    try:
+        from . import assessment  # type: ignore[attr-defined]
+    except ImportError:
+        assessment = None
+    if assessment is not None and getattr(assessment, "PARAGRAPHS", None):
+        label = getattr(assessment, "LABEL", "")
+        paras = "".join(f"<p><span class='num'>[{i}]</span> {esc(p)}</p>" for i, p in enumerate(assessment.PARAGRAPHS, 1))
+        parts.append(f"<div class='practice'><h3>{esc(getattr(assessment, 'TITLE', 'Practice text'))}</h3>"
+                     f"<p class='label'>{esc(label)}</p>{paras}</div>")
+    if nb_path.is_file():
+        import nbformat
+
+        nb = nbformat.read(nb_path, as_version=4)
+        # <details> blocks hold what a good answer covers: the learner answers first, so paper leaves them out
+        texts = [DETAILS.sub("", c.source) for c in nb.cells if c.cell_type == "markdown"]
+        parts.append("<div class='task'>" + "".join(markdown(t) for t in texts if t.strip()) + "</div>")
+    if not parts:
+        return page("Assessment task", f"<p class='unavailable'>{UNAVAILABLE}</p>")
+    return page("Assessment task", name_line() + "".join(parts))
+
+
+def student_pack(course: Course, root: Path = ROOT) -> str:
+    """The student pack as one HTML page."""
+    sources = list(course.sources.itertuples())
+    cards = page("Sourcing cards", "<p class='how'>What the course's record says about each reading. Before you read, fill in the "
+                 "boxes: what can you infer from the author, the outlet and the date?</p>" + "".join(sourcing_card(s) for s in sources))
+    sections = [cover("Student pack", "Worksheets for the notebooks. Work on paper, check in the notebooks.",
+                      ["Sourcing cards", *[f"Close-reading organizer · {s.source_id}" for s in sources], "Timeline worksheet",
+                       "Corroboration grid", "Assessment task"]),
+                cards, *[organizer(course, s) for s in sources], timeline_sheet(course), corroboration_grid(course), assessment_section(root)]
+    return document("Shared Shield? Student pack", sections)
+
+
+# --- teacher pack --------------------------------------------------------------------------------------------------
+
+
+def guide_section(guide: str, patterns: tuple[str, ...] = (r"lesson plan", r"\blessons of\b", r"\blessons\b")) -> str:
+    """The guide's lesson-plan section (the first level-2 heading matching the first pattern that matches), as Markdown."""
+    parts = [p for p in re.split(r"(?m)^(?=## )", guide) if p.startswith("## ")]
+    for pattern in patterns:
+        for part in parts:
+            if re.search(pattern, part.splitlines()[0].casefold()):
+                return re.sub(r"(?m)^---\s*$", "", part).strip()
+    return ""
+
+
+def shown(value: Any) -> str:
+    """An expected answer as a teacher would read it."""
+    if isinstance(value, set | frozenset | list | tuple):
+        return ", ".join(sorted(str(v) for v in value))
+    if isinstance(value, float):
+        return f"{value:.2f}".rstrip("0").rstrip(".")
+    return str(value)
+
+
+def notebook_title(qid: str) -> str:
+    """The notebook a question belongs to (q3_2 → 03 · Event density)."""
+    match = re.match(r"q(\d+)_", qid)
+    number = int(match[1]) if match else -1
+    for lesson in COURSE_MAP:
+        if lesson.notebook[:2].isdigit() and int(lesson.notebook[:2]) == number:
+            return f"{lesson.notebook[:2]} · {lesson.title}"
+    return f"Notebook {number:02d}" if number >= 0 else "Other questions"
+
+
+def answer_key(course: Course) -> str:
+    """Every self-check's answer computed from the data, its explanation, and the feedback for each likely wrong answer."""
+    from .checks import all_questions
+
+    def order(qid: str) -> tuple[int, ...]:
+        return tuple(int(n) if n.isdigit() else 999 for n in re.findall(r"[0-9]+|[a-z]+", qid[1:]))
+
+    blocks, current = [], None
+    for qid in sorted(all_questions(), key=order):
+        q = all_questions()[qid]
+        title = notebook_title(qid)
+        if title != current:
+            blocks.append(f"<h3>{esc(title)}</h3>")
+            current = title
+        try:
+            expected = esc(shown(q.expected(course)))
+        except Exception as err:  # a question whose answer needs the readings or a student's file: say so
+            expected = f"<i>computed in the notebook ({esc(type(err).__name__)})</i>"
+        wrong = "".join(f"<tr><td>{esc(a)}</td><td>{markdown(m)}</td></tr>" for a, m in q.wrong.items())
+        wrong_table = f"<table class='grid wrong'><thead><tr><th>Likely wrong answer</th><th>Feedback</th></tr></thead><tbody>{wrong}</tbody></table>" if wrong else ""
+        blocks.append(f"<div class='question'><p class='qid'><b>{esc(qid)}</b></p>{markdown(q.prompt)}"
+                      f"<p class='answer'><b>Answer:</b> {expected}</p><div class='explain'>{markdown(q.explain)}</div>{wrong_table}</div>")
+    return page("Answer key to the self-checks", "<p class='how'>Computed from the course data when this pack was built, so it "
+                "matches the notebooks. Feedback is what a student sees for each likely wrong answer.</p>" + "".join(blocks))
+
+
+def teacher_pack(course: Course, root: Path = ROOT) -> str:
+    """The teacher pack as one HTML page."""
+    guide = root / "teacher" / "guide.md"
+    plan = guide_section(guide.read_text(encoding="utf-8")) if guide.is_file() else ""
+    rubric = root / "teacher" / "rubric.md"
+    sections = [cover("Teacher pack", "Lesson plan, answer key and rubric, built from the course itself.",
+                      ["Lesson plan", "Answer key to the self-checks", "Rubric with sample answers"]),
+                page("Lesson plan", markdown(re.sub(r"^## [^\n]*\n", "", plan)) if plan else f"<p class='unavailable'>{UNAVAILABLE}</p>", "plan"),
+                answer_key(course),
+                page("Rubric with sample answers", markdown(rubric.read_text(encoding="utf-8")) if rubric.is_file() else f"<p class='unavailable'>{UNAVAILABLE}</p>",
+                     "rubric")]
+    return document("Shared Shield? Teacher pack", sections)
+
+
+# --- printing ------------------------------------------------------------------------------------------------------
+
+
+def build(out: Path = OUT, root: Path = ROOT, course: Course | None = None) -> dict[str, Path]:
+    """Write both packs as HTML and as PDF (A4 and US Letter) into `out`; returns the PDFs by name."""
+    from playwright.sync_api import sync_playwright
+
+    from .printing import launch, offline
+
+    course = course if course is not None else load_course()
+    out.mkdir(parents=True, exist_ok=True)
+    pages = {"student-pack": ("Student pack", student_pack(course, root)), "teacher-pack": ("Teacher pack", teacher_pack(course, root))}
+    written: dict[str, Path] = {}
+    with sync_playwright() as pw:
+        browser = launch(pw)
+        try:
+            for name, (label, text) in pages.items():
+                html_file = out / f"{name}.html"
+                html_file.write_text(text, encoding="utf-8")
+                context = browser.new_context()
+                offline(context)
+                page_ = context.new_page()
+                page_.goto(html_file.resolve().as_uri(), wait_until="load")
+                page_.emulate_media(media="print")
+                for paper, suffix in (("A4", ""), ("Letter", "-letter")):
+                    pdf = out / f"{name}{suffix}.pdf"
+                    page_.pdf(path=str(pdf), format=paper, print_background=True, display_header_footer=True,
+                              header_template="<span></span>", footer_template=FOOTER.format(pack=label),
+                              margin={"top": "12mm", "bottom": "16mm", "left": "12mm", "right": "12mm"})
+                    written[pdf.stem] = pdf
+                context.close()
+        finally:
+            browser.close()
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m sharedshield.handouts [OUT_DIR]`: build the packs and say where they are."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    out = Path(args[0]).resolve() if args else OUT
+    start = time.perf_counter()
+    from .errors import CourseDataError
+    from .printing import PrintError
+
+    try:
+        written = build(out)
+    except (CourseDataError, PrintError) as err:  # a data problem or no Chromium: the message says how to fix it
+        print(err, file=sys.stderr)
+        return 1
+    print(f"Built {len(written)} PDFs in {time.perf_counter() - start:.0f} s: " + ", ".join(str(p) for p in written.values()))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

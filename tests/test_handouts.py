@@ -1,0 +1,114 @@
+"""`make handouts`: both packs build (A4 and Letter), carry every reading's addresses, and never the readings' text."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+import pytest
+
+from sharedshield import handouts
+from sharedshield.data import load_course
+from sharedshield.readings import parse_reading
+
+pytestmark = pytest.mark.browser
+
+PACKS = ["student-pack", "student-pack-letter", "teacher-pack", "teacher-pack-letter"]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """Both packs built once into a scratch folder, by the command `make handouts` runs (in its own process)."""
+    out = tmp_path_factory.mktemp("handouts")
+    subprocess.run([sys.executable, "-m", "sharedshield.handouts", str(out)], check=True, timeout=300)
+    return {name: out / f"{name}.pdf" for name in PACKS if (out / f"{name}.pdf").is_file()}
+
+
+def pdf_text(pdf) -> str:
+    return subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def pages(pdf) -> int:
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    return int(re.search(r"Pages:\s+(\d+)", info)[1])
+
+
+def words(text: str) -> list[str]:
+    """Lower-case words with the punctuation and quote marks that PDF text extraction changes taken off."""
+    return re.findall(r"[a-z0-9]+", re.sub(r"['’‐-]", "", text.casefold()))  # "re-fitted" is one word
+
+
+def test_both_packs_build_on_both_papers(built):
+    assert sorted(built) == sorted(PACKS)
+    for name, pdf in built.items():
+        assert pages(pdf) > 0, name
+        size = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+        assert ("A4" in size) == ("letter" not in name), f"{name}: wrong paper\n{size}"
+
+
+def test_student_pack_has_each_readings_addresses_cards_and_organizers(built):
+    text = " ".join(pdf_text(built["student-pack"]).split())
+    flat = re.sub(r"\s+", "", pdf_text(built["student-pack"]))  # long addresses wrap across lines in the cards
+    course = load_course()
+    for s in course.sources.itertuples():
+        assert s.url in flat and s.archive_url in flat, f"{s.source_id}: an address is missing from the student pack"
+        assert f"Close-reading organizer · {s.source_id}" in text
+        assert s.author.split()[0] in text
+    for title in ("Sourcing cards", "Timeline worksheet", "Corroboration grid", "Assessment task"):
+        assert title in text
+    assert handouts.UNAVAILABLE in text or "09" in text or "practice" in text.casefold()
+
+
+def test_teacher_pack_has_the_lesson_plan_and_every_computed_answer(built):
+    from sharedshield.checks import all_questions
+
+    text = " ".join(pdf_text(built["teacher-pack"]).split())
+    assert "Lesson plan" in text and "Lesson 1" in text and "Answer key" in text and "Rubric" in text
+    for qid in all_questions():
+        assert qid in text, f"{qid} is missing from the answer key"
+
+
+def test_no_pack_holds_more_than_12_words_of_a_reading(built, real_readings):
+    """No run of 13 consecutive words of any reading paragraph appears in any pack (anchors are at most 12 words)."""
+    grams = set()
+    for path in sorted(real_readings.glob("*.txt")):
+        for para in parse_reading(path.read_text(encoding="utf-8")).values():
+            w = words(para)
+            grams.update(tuple(w[i:i + 13]) for i in range(len(w) - 12))
+    assert grams, "no reading paragraphs found"
+    for name, pdf in built.items():
+        w = words(pdf_text(pdf))
+        found = [" ".join(w[i:i + 13]) for i in range(len(w) - 12) if tuple(w[i:i + 13]) in grams]
+        assert not found, f"{name} holds a passage of a reading longer than 12 words: {found[0]!r}"
+
+
+def test_anchor_helper_cuts_to_twelve_words_and_keeps_one_per_paragraph():
+    assert handouts.anchor(" ".join(f"w{i}" for i in range(20))).split()[:12] == [f"w{i}" for i in range(12)]
+    assert len(handouts.anchor(" ".join(f"w{i}" for i in range(20))).split()) == 13  # twelve words and an ellipsis
+    course = load_course()
+    for s in course.sources.source_id:
+        per = handouts.paragraph_anchors(course, s)
+        assert per and all(len(a) <= handouts.ANCHORS_PER_PARAGRAPH for a in per.values())
+        assert all(len(x.split()) <= 12 for a in per.values() for x in a)
+
+
+def test_missing_parts_say_not_available(tmp_path):
+    (tmp_path / "notebooks").mkdir()
+    html = handouts.assessment_section(tmp_path)
+    assert handouts.UNAVAILABLE in html or "practice" in html  # the practice text comes from sharedshield.assessment when installed
+    teacher = handouts.teacher_pack(load_course(), tmp_path)
+    assert teacher.count(handouts.UNAVAILABLE) == 2, "no guide and no rubric in this folder: both sections say so"
+
+
+def test_assessment_task_leaves_out_the_hidden_answers(tmp_path):
+    import nbformat
+    from nbformat.v4 import new_markdown_cell, new_notebook
+
+    (tmp_path / "notebooks").mkdir()
+    nb = new_notebook(cells=[new_markdown_cell("# 09 · Assessment\n\n**Task 1.** Source the text."),
+                             new_markdown_cell("<details><summary>What a good answer covers</summary>\n\nSECRET ANSWER\n</details>\n\nAfter.")])
+    nbformat.write(nb, tmp_path / "notebooks" / "09_assessment.ipynb")
+    html = handouts.assessment_section(tmp_path)
+    assert "Task 1." in html and "After." in html
+    assert "SECRET ANSWER" not in html and "details" not in html

@@ -1,0 +1,114 @@
+"""`make lab` starts JupyterLab wherever the course runs, as root too (containers): the Makefile's own command, started for real."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import subprocess
+import sys
+import time
+
+import pytest
+
+from conftest import ROOT
+
+NO_BROWSER = "--no-browser --port=0 --ServerApp.port_retries=0"
+
+
+def lab_command() -> list[str]:
+    """The command `make lab` runs, as the Makefile builds it, with no browser and a free port."""
+    out = subprocess.run(["make", "-s", "--no-print-directory", "lab-command", f"LAB_ARGS={NO_BROWSER}"], cwd=ROOT,
+                         capture_output=True, text=True, check=True, timeout=60)
+    return shlex.split(out.stdout.strip())
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="make and id are the Unix route; Windows follows README's plain-pip steps")
+def test_make_lab_runs_the_same_command_and_allows_root_only_as_root():
+    command = lab_command()
+    assert command[0].endswith("jupyter") and command[1] == "lab"
+    assert ("--allow-root" in command) == (os.getuid() == 0), f"--allow-root must be there exactly when running as root: {command}"
+    dry = subprocess.run(["make", "-n", "--no-print-directory", "lab", f"LAB_ARGS={NO_BROWSER}"], cwd=ROOT,
+                         capture_output=True, text=True, check=True, timeout=60).stdout.strip().splitlines()
+    assert shlex.split(dry[-1]) == [*command, "notebooks/00_start_here.ipynb"], "make lab runs something other than lab-command"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="make and id are the Unix route")
+def test_make_lab_command_starts_jupyterlab_as_the_current_user(tmp_path):
+    command = lab_command()
+    env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"))
+    proc = subprocess.Popen([*command, "notebooks/00_start_here.ipynb"], cwd=ROOT, env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True)
+    lines: list[str] = []
+    try:
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline:
+            line = proc.stdout.readline()
+            if not line:  # the server exited
+                break
+            lines.append(line.rstrip())
+            if "is running at" in line:
+                break
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+    log = "\n".join(lines[-15:])
+    assert any("is running at" in line for line in lines), f"JupyterLab did not start:\n{log}"
+    assert not any("Running as root is not recommended" in line for line in lines)
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(sys.platform == "win32", reason="make and id are the Unix route")
+def test_jupyterlab_draws_each_chart_once_with_plotlys_own_renderer(tmp_path):
+    """In JupyterLab the plotly mimetype wins over the chart's HTML form, even in a trusted notebook whose setup ran plotly.js."""
+    import re
+
+    import nbformat
+    from nbformat.v4 import new_code_cell, new_notebook
+
+    from sharedshield import printing
+
+    cells = [new_code_cell("import sharedshield as ss\nss.setup()"),
+             new_code_cell("import plotly.graph_objects as go\nfrom sharedshield import figkit\n"
+                           "figkit.show(figkit.finish(go.Figure(go.Bar(x=[1, 2], y=[3, 4])), 'Probe', 'x', 'y', 'Two bars.'))")]
+    nb = new_notebook(cells=cells, metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}})
+    path = tmp_path / "probe.ipynb"
+    nbformat.write(printing.execute(nb, tmp_path), path)
+    command = lab_command()
+    subprocess.run([command[0], "trust", str(path)], check=True, capture_output=True, timeout=60)  # scripts in outputs may run
+    env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"))
+    proc = subprocess.Popen([*command, "--ServerApp.token=probe", f"--ServerApp.root_dir={tmp_path}"], cwd=ROOT, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        url, deadline = None, time.monotonic() + 90
+        while url is None and time.monotonic() < deadline:
+            line = proc.stdout.readline()
+            if not line:
+                break
+            found = re.search(r"(http://(?:127\.0\.0\.1|localhost):\d+)/", line)
+            url = found[1] if found else None
+        assert url, "JupyterLab did not start"
+        sync_api = pytest.importorskip("playwright.sync_api")
+        with sync_api.sync_playwright() as pw:
+            browser = printing.launch(pw)
+            try:
+                page = browser.new_page(viewport={"width": 1300, "height": 900})
+                page.goto(f"{url}/lab/tree/probe.ipynb?token=probe")
+                page.wait_for_function("() => document.querySelectorAll('.js-plotly-plot svg.main-svg').length > 0", timeout=60_000)
+                page.wait_for_timeout(1500)  # time for a second drawing, if there were one
+                counts = page.evaluate("""() => ({plotly: document.querySelectorAll('.jp-RenderedPlotly.js-plotly-plot, .jp-RenderedPlotly .js-plotly-plot').length,
+                    all: document.querySelectorAll('.js-plotly-plot').length, html: document.querySelectorAll('.sharedshield-chart').length,
+                    alt: document.body.innerText.includes('Two bars.')})""")
+            finally:
+                browser.close()
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+    assert counts == {"plotly": 1, "all": 1, "html": 0, "alt": True}, counts
