@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import os
+import re
 import shlex
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 
@@ -22,6 +26,34 @@ def lab_command() -> list[str]:
     return shlex.split(out.stdout.strip())
 
 
+SERVING = re.compile(r"(http://(?:127\.0\.0\.1|localhost):\d+)/")
+
+
+@contextmanager
+def running_lab(args: list[str], tmp_path: Path) -> Iterator[list[str]]:
+    """Start JupyterLab with the Makefile's command and `args`; yield its log lines once it serves (or after 90 s); stop it after."""
+    env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"))
+    proc = subprocess.Popen([*lab_command(), *args], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    lines: list[str] = []
+    try:
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline:
+            line = proc.stdout.readline()
+            if not line:  # the server exited
+                break
+            lines.append(line.rstrip())
+            if SERVING.search(line):
+                break
+        yield lines
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="make and id are the Unix route; Windows follows README's plain-pip steps")
 def test_make_lab_runs_the_same_command_and_allows_root_only_as_root():
     command = lab_command()
@@ -34,27 +66,8 @@ def test_make_lab_runs_the_same_command_and_allows_root_only_as_root():
 
 @pytest.mark.skipif(sys.platform == "win32", reason="make and id are the Unix route")
 def test_make_lab_command_starts_jupyterlab_as_the_current_user(tmp_path):
-    command = lab_command()
-    env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"))
-    proc = subprocess.Popen([*command, "notebooks/00_start_here.ipynb"], cwd=ROOT, env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, text=True)
-    lines: list[str] = []
-    try:
-        deadline = time.monotonic() + 90
-        while time.monotonic() < deadline:
-            line = proc.stdout.readline()
-            if not line:  # the server exited
-                break
-            lines.append(line.rstrip())
-            if "is running at" in line:
-                break
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+    with running_lab(["notebooks/00_start_here.ipynb"], tmp_path) as lines:
+        pass
     log = "\n".join(lines[-15:])
     assert any("is running at" in line for line in lines), f"JupyterLab did not start:\n{log}"
     assert not any("Running as root is not recommended" in line for line in lines)
@@ -64,8 +77,6 @@ def test_make_lab_command_starts_jupyterlab_as_the_current_user(tmp_path):
 @pytest.mark.skipif(sys.platform == "win32", reason="make and id are the Unix route")
 def test_jupyterlab_draws_each_chart_once_with_plotlys_own_renderer(tmp_path):
     """In JupyterLab the plotly mimetype wins over the chart's HTML form, even in a trusted notebook whose setup ran plotly.js."""
-    import re
-
     import nbformat
     from nbformat.v4 import new_code_cell, new_notebook
 
@@ -77,20 +88,10 @@ def test_jupyterlab_draws_each_chart_once_with_plotlys_own_renderer(tmp_path):
     nb = new_notebook(cells=cells, metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}})
     path = tmp_path / "probe.ipynb"
     nbformat.write(printing.execute(nb, tmp_path), path)
-    command = lab_command()
-    subprocess.run([command[0], "trust", str(path)], check=True, capture_output=True, timeout=60)  # scripts in outputs may run
-    env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"))
-    proc = subprocess.Popen([*command, "--ServerApp.token=probe", f"--ServerApp.root_dir={tmp_path}"], cwd=ROOT, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    try:
-        url, deadline = None, time.monotonic() + 90
-        while url is None and time.monotonic() < deadline:
-            line = proc.stdout.readline()
-            if not line:
-                break
-            found = re.search(r"(http://(?:127\.0\.0\.1|localhost):\d+)/", line)
-            url = found[1] if found else None
-        assert url, "JupyterLab did not start"
+    subprocess.run([lab_command()[0], "trust", str(path)], check=True, capture_output=True, timeout=60)  # scripts in outputs may run
+    with running_lab(["--ServerApp.token=probe", f"--ServerApp.root_dir={tmp_path}"], tmp_path) as lines:
+        url = next((found[1] for found in map(SERVING.search, lines) if found), None)
+        assert url, "JupyterLab did not start:\n" + "\n".join(lines[-15:])
         sync_api = pytest.importorskip("playwright.sync_api")
         with sync_api.sync_playwright() as pw:
             browser = printing.launch(pw)
@@ -104,11 +105,4 @@ def test_jupyterlab_draws_each_chart_once_with_plotlys_own_renderer(tmp_path):
                     alt: document.body.innerText.includes('Two bars.')})""")
             finally:
                 browser.close()
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
     assert counts == {"plotly": 1, "all": 1, "html": 0, "alt": True}, counts

@@ -114,8 +114,12 @@ def test_spreadsheet_steps_name_the_folder_and_the_reload(tmp_path):
 def test_retrieval_sheet_has_address_and_archive_copy_and_tolerates_archive_url():
     course = load_course()
     sheet = retrieval_sheet(course).set_index("reading")
+    for sid, row in course.sources.set_index("source_id").iterrows():
+        assert sheet.loc[sid, "web address"] == row["url"]
+        assert sheet.loc[sid, "archive copy"] == row["archive_url"]  # the data's own archive address wins
+    del course.sources["archive_url"]
+    sheet = retrieval_sheet(course).set_index("reading")
     for sid, url in course.sources.set_index("source_id")["url"].items():
-        assert sheet.loc[sid, "web address"] == url
         assert sheet.loc[sid, "archive copy"] == archive_search(url) == f"https://web.archive.org/web/*/{url}"
     assert "mid-article" in sheet.loc["blog2007", "note"]
     course.sources["archive_url"] = ["https://web.archive.org/web/2007/x", None, ""]

@@ -262,7 +262,8 @@ def density_compare(course: Course, freq: dens.Freq = "year") -> go.Figure:
                          hovertemplate="%{x}: %{y:.0f} events start here<extra>naive count</extra>"))
     fig.add_trace(go.Bar(x=list(table["bin"]), y=list(table["density"]), name="precision-aware density<br>(spread over its days)", marker_color=OKABE_ITO[4],
                          hovertemplate="%{x}: %{y:.2f} events' worth of days<extra>precision-aware</extra>"))
-    fig.update_layout(barmode="group", legend=dict(orientation="v", x=1.01, xanchor="left", y=1, yanchor="top"))  # clear of the x-axis title
+    fig.update_layout(barmode="group", legend=dict(orientation="v", x=1.01, xanchor="left", y=1, yanchor="top"),  # clear of the x-axis title
+                      bargap=0.15 if freq == "year" else 0, bargroupgap=0)  # quarters and months: no gaps, or bars vanish at print width
     fig.update_xaxes(type="category", tickangle=-45, nticks=30)
     naive_peak, density_peak = dens.peak(table, "naive"), dens.peak(table, "density")
     moved = float((table["naive"] - table["density"]).abs().sum() / 2)

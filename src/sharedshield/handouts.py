@@ -124,15 +124,23 @@ def organizer(course: Course, source: Any) -> str:
                 f"<table class='grid organizer'><thead>{head}</thead><tbody>{''.join(rows)}</tbody></table>")
 
 
+SALIENT = 3  # record events listed by this many chronologies join the timeline worksheet
+
+
 def timeline_sheet(course: Course) -> str:
-    """Every event of the record in date order, with empty columns for what the readings make of it."""
-    events = course.events.sort_values(["date_start", "event_id"])
+    """The events the readings mention and the record's most-listed events, in date order, with empty columns for what the readings make of them."""
+    from .record import on_record
+
+    salient = on_record(course)
+    keep = set(course.mentions.event_id) | set(salient.loc[salient["salience"] >= SALIENT, "event_id"])
+    events = course.events[course.events.event_id.isin(keep) & (course.events.theme != "publication")].sort_values(["date_start", "event_id"])
     head = ("<tr><th class='date'>Record date</th><th class='eid'>Event</th><th>What happened</th><th>Mentioned by (reading, ¶)</th>"
             "<th>Date as the reading gives it</th><th>Same as the record?</th></tr>")
     rows = "".join(f"<tr><td class='date'>{esc(describe_date(e.date))}</td><td class='eid'>{esc(e.event_id)}</td><td>{esc(e.title)}</td>"
                    "<td></td><td></td><td></td></tr>" for e in events.itertuples())
-    intro = ("<p class='how'>The course's record of events, in date order. Fill in which readings mention each event, the date "
-             "they give, and whether it matches the record. Leave a row blank when no reading mentions the event.</p>")
+    intro = ("<p class='how'>Events in date order: those the readings mention, mixed with the record's most-listed events "
+             f"(found in {SALIENT} or more chronologies). Fill in which readings mention each event, the date they give, and whether it "
+             "matches the record. Leave a row blank when no reading mentions the event: that blank is a silence worth explaining.</p>")
     return page("Timeline worksheet", intro + name_line() + f"<table class='grid timeline'><thead>{head}</thead><tbody>{rows}</tbody></table>")
 
 
@@ -234,10 +242,16 @@ def answer_key(course: Course) -> str:
             blocks.append(f"<h3>{esc(title)}</h3>")
             current = title
         try:
-            expected = esc(shown(q.expected(course)))
+            value = q.expected(course)
+            expected = esc(shown(value))
         except Exception as err:  # a question whose answer needs the readings or a student's file: say so
-            expected = f"<i>computed in the notebook ({esc(type(err).__name__)})</i>"
-        wrong = "".join(f"<tr><td>{esc(a)}</td><td>{markdown(m)}</td></tr>" for a, m in q.wrong.items())
+            value, expected = None, f"<i>computed in the notebook ({esc(type(err).__name__)})</i>"
+        right = str(value).strip().casefold()  # a computed two-way answer keeps feedback for both outcomes: list only the wrong one
+        variants: dict[str, str] = {}  # one row per feedback: "a", "(a)" and "a." share theirs, so show the shortest spelling
+        for a, m in q.wrong.items():
+            if a.strip().casefold() != right and (m not in variants or len(a) < len(variants[m])):
+                variants[m] = a
+        wrong = "".join(f"<tr><td>{esc(a)}</td><td>{markdown(m)}</td></tr>" for m, a in variants.items())
         wrong_table = f"<table class='grid wrong'><thead><tr><th>Likely wrong answer</th><th>Feedback</th></tr></thead><tbody>{wrong}</tbody></table>" if wrong else ""
         blocks.append(f"<div class='question'><p class='qid'><b>{esc(qid)}</b></p>{markdown(q.prompt)}"
                       f"<p class='answer'><b>Answer:</b> {expected}</p><div class='explain'>{markdown(q.explain)}</div>{wrong_table}</div>")
