@@ -107,7 +107,7 @@ PERSPECTIVES: dict[str, tuple[str, bool, str]] = {
 def practice_text_markdown() -> str:
     """The practice text with its label and numbered paragraphs, as Markdown."""
     paras = "\n\n".join(f"**[{i}]** {text}" for i, text in enumerate(PARAGRAPHS, start=1))
-    return f"> ⚠️ *{LABEL}*\n\n### {TITLE}\n\n*Presented as {PRESENTED_AS}.*\n\n{paras}"
+    return f"> ⚠ *{LABEL}*\n\n### {TITLE}\n\n*Presented as {PRESENTED_AS}.*\n\n{paras}"
 
 
 def show_practice_text() -> None:

@@ -39,7 +39,7 @@ class CheckResult:
 
     def _repr_markdown_(self) -> str:
         """Shown in the notebook under the check cell."""
-        return ("✅ **Correct.** " if self.correct else "❌ **Not yet.** ") + self.feedback
+        return ("✓ **Correct.** " if self.correct else "✗ **Not yet.** ") + self.feedback
 
     def __repr__(self) -> str:
         return ("Correct. " if self.correct else "Not yet. ") + self.feedback

@@ -103,7 +103,7 @@ class Comparison:
         """The report in a notebook: a summary, then per paragraph the text, a field table and, where you differ, the course's reason."""
         e = html.escape
         out = [f"<div><p><strong>{e(self.summary())}</strong></p>"]
-        out += [f"<p>⚠️ {e(p)}</p>" for p in self.problems]
+        out += [f"<p>⚠ {e(p)}</p>" for p in self.problems]
         if not self.is_original:
             out.append(f"<p><em>{e(NO_TEXT_NOTE)}</em></p>")
         if self.thesis:
@@ -161,8 +161,8 @@ def _untouched(p: ParagraphResult) -> bool:
 
 def _badge(verdict: str) -> str:
     """A short mark for a verdict."""
-    return {"agree": "✅ same", "defensible": "🟦 defensible", "overlap": "🟨 overlap", "different": "🔶 different",
-            "invalid": "❌ not allowed", NOT_CODED: "⬜ not coded yet"}.get(verdict, verdict)
+    return {"agree": "✓ same", "defensible": "◇ defensible", "overlap": "≈ overlap", "different": "◆ different",
+            "invalid": "✗ not allowed", NOT_CODED: "○ not coded yet"}.get(verdict, verdict)
 
 
 def coding_of(course: Course, source_id: str) -> pd.DataFrame:

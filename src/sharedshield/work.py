@@ -326,7 +326,7 @@ class WrittenFeedback:
 
     def _repr_markdown_(self) -> str:
         """Shown under the answer cell."""
-        head = f"📝 **Saved: your answer to {self.qid}.** What a program can see in it:\n\n" if self.recorded else ""
+        head = f"✎ **Saved: your answer to {self.qid}.** What a program can see in it:\n\n" if self.recorded else ""
         return head + "\n".join(self.lines)
 
     def __repr__(self) -> str:
