@@ -31,7 +31,7 @@ def test_practice_text_is_labelled_short_and_ours():
     label = assessment.LABEL.casefold()
     for words in ("written for this exercise by the course authors", "not a real source", "attributed to no real person"):
         assert words in label
-    assert assessment.practice_text_markdown().startswith("> ⚠️ *" + assessment.LABEL)
+    assert assessment.practice_text_markdown().startswith("> ⚠ *" + assessment.LABEL)
     assert 3 <= len(assessment.PARAGRAPHS) <= 5
     assert all(len(p.split()) <= 90 for p in assessment.PARAGRAPHS)
 
