@@ -108,7 +108,7 @@ class Comparison:
             out.append(f"<p><em>{e(NO_TEXT_NOTE)}</em></p>")
         if self.thesis:
             t = self.thesis
-            out.append(f"<p><strong>Thesis paragraph</strong>: yours {e(t.yours)}, the course's {e(t.course)}. {_badge(t.verdict)} {e(t.note)}</p>")
+            out.append(f"<p><strong>Thesis paragraph</strong>: yours {e(t.yours)}, the course's {e(t.course)}. <b>{_badge(t.verdict)}</b>. {e(t.note)}</p>")
         for p in self.paragraphs:
             if _untouched(p):
                 out.append(f"<p><strong>¶{p.paragraph}</strong>: {_badge(NOT_CODED)} (the course's coding stays hidden until you code it)</p>")
@@ -119,7 +119,7 @@ class Comparison:
                        + "".join(f"<th style='text-align:left'>{h}</th>" for h in ("field", "yours", "the course's", "verdict")) + "</tr></thead><tbody>")
             for f in p.fields:
                 out.append(f"<tr style='border-top:1px solid #bbb'><td>{e(f.name)}</td><td>{e(f.yours)}</td><td>{e(f.course)}</td>"
-                           f"<td>{_badge(f.verdict)} {e(f.note)}</td></tr>")
+                           f"<td><b>{_badge(f.verdict)}</b>. {e(f.note)}</td></tr>")
             out.append("</tbody></table>")
             if any(f.verdict in ("different", "defensible", "overlap") for f in p.fields):
                 out.append(f"<p><strong>Why the course codes it so:</strong> {e(p.reason)}<br><strong>A question back:</strong> {e(p.question_back)}</p>")
