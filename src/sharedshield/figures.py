@@ -235,8 +235,10 @@ def timeline(course: Course, colour_by: str = "theme", reading: str | None = Non
                            font=dict(size=12, color="#444444"))
     fig.update_yaxes(tickvals=list(range(len(order))), ticktext=[lane_name(x) for x in order], range=[len(order) - 0.5, -0.5], showgrid=False, zeroline=False)
     fig.update_xaxes(type="date", range=[_iso(lo), _iso(hi)], rangeslider=dict(visible=True, thickness=0.07), showgrid=True, gridcolor="#EEEEEE")
-    fig.update_layout(barmode="overlay", height=260 + 95 * len(order),
-                      legend=dict(title=colour_by, orientation="v", x=1.01, xanchor="left", y=1, yanchor="top", font=dict(size=12)))
+    height, top, bottom = 300 + 95 * len(order), 80 + 17 * min(len(horizons) + 1, 4), 190
+    below_title = -130 / (height - top - bottom)  # the legend goes under the slider and the axis title (paper units: a fraction of the plot)
+    fig.update_layout(barmode="overlay", height=height,
+                      legend=dict(title=colour_by, orientation="h", x=0, xanchor="left", y=below_title, yanchor="top", font=dict(size=12)))  # the plot keeps the width
     n_events = ev["event_id"].nunique()
     per_lane = ev.groupby("lane")["event_id"].nunique()
     first, last = ev.loc[ev["date_start"].idxmin()], ev.loc[ev["date_end"].idxmax()]
@@ -247,7 +249,7 @@ def timeline(course: Course, colour_by: str = "theme", reading: str | None = Non
            + f"; {int((~ev['point']).sum())} marks are bars because their dates are uncertain or long; dashed lines mark when "
            + ", ".join(f"{s.source_id} was published ({describe_date(s.published)})" for s in horizons.sort_values("date_start").itertuples()) + ".")
     fig = finish(fig, title, "date (record; drag the slider to see earlier years)", "lane", alt)
-    return fig.update_layout(margin=dict(l=60, r=20, t=80 + 17 * min(len(horizons) + 1, 4), b=40))
+    return fig.update_layout(margin=dict(l=60, r=20, t=top, b=bottom))
 
 
 # --- 03 Event density -----------------------------------------------------------------------------------------------
