@@ -75,7 +75,7 @@ def test_timeline_lanes_spans_points_and_background(course):
     assert "added by the course for context" in text
     horizon = [sh for sh in fig.layout.shapes if sh.yref == "paper"]
     assert len(horizon) == 1 and horizon[0].x0.startswith("2007-03-01")
-    assert fig.layout.xaxis.rangeslider.visible and fig.layout.legend.x > 1  # the legend sits right of the plot, clear of the title
+    assert fig.layout.xaxis.rangeslider.visible and fig.layout.legend.orientation == "h" and fig.layout.legend.y < -0.2  # the legend sits under the slider, clear of the title and the axis title
 
 
 def test_timeline_opens_on_a_window_and_says_what_lies_before_it(course):
