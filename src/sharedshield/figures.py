@@ -190,7 +190,7 @@ def timeline(course: Course, colour_by: str = "theme", reading: str | None = Non
     shown = list(dict.fromkeys(ev["lane"])) if not ev.empty else (list(lanes) if lanes is not None else [RECORD_LANE, reading] if reading else [])
     what = ("the record and the readings" if lanes is None and reading is None else
             " and ".join(x if x != RECORD_LANE else "the record" for x in shown) or "these lanes")
-    title = f"What happened when: {what}, coloured by {colour_by}"
+    title = f"Timeline: {what}, by {colour_by}"  # short enough for a printed page (about 600 px)
     if ev.empty:
         return _empty(title, "date (record)", "lane", f"No events to show for {what} with these filters.")
     order = list(dict.fromkeys(ev.sort_values("lane_index")["lane"]))
