@@ -20,7 +20,7 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--
 NOTEBOOKS = [p.stem for p in course_notebooks()]
 PAGES = ["index.html", "glossary.html", "search.html"] + [f"notebooks/{n}.html" for n in NOTEBOOKS] + \
         [r.removesuffix(".md") + ".html" for r in reference_pages()]
-SCREENSHOTS = ROOT / "_site" / "screenshots"
+SCREENSHOTS = ROOT / "_build" / "screenshots"  # never inside _site: a later `make site` replaces only a folder it built
 
 
 @pytest.fixture(scope="session")

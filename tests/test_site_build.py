@@ -264,3 +264,25 @@ def test_make_site_target_builds_with_sharedshield_site():
     target = makefile[makefile.index("\nsite:"):].split("\n\n")[0]
     assert "sharedshield.site" in target
     assert "_site/" in (ROOT / ".gitignore").read_text(encoding="utf-8")
+
+
+def test_build_never_nests_the_site_in_or_deletes_a_folder_it_did_not_build(tmp_path, monkeypatch):
+    from sharedshield import site
+
+    def fake_sphinx(args, **kwargs):
+        out = Path(args[-1])
+        (out / "_static").mkdir(parents=True)
+        (out / "index.html").write_text("<html></html>", encoding="utf-8")
+
+    monkeypatch.setattr(site.subprocess, "run", fake_sphinx)
+    monkeypatch.setattr(site, "stage", lambda dest, root: dest)
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "notes.txt").write_text("keep me", encoding="utf-8")
+    with pytest.raises(SystemExit, match="is not a site built by this command"):
+        site.build(mine, work=tmp_path / "work")
+    assert [p.name for p in mine.iterdir()] == ["notes.txt"]
+    out = tmp_path / "out"
+    site.build(out, work=tmp_path / "work")
+    site.build(out, work=tmp_path / "work")  # a second build replaces the first, never nests it
+    assert sorted(p.name for p in out.iterdir()) == ["_static", "index.html"]

@@ -94,6 +94,10 @@ def build(out: Path = ROOT / "_site", root: Path = ROOT, work: Path | None = Non
     subprocess.run([sys.executable, "-m", "sphinx", *sphinx_args(src, html, work, jobs)], check=True, env=site_environment(root))
     if out.exists() and (out / "index.html").is_file() and (out / "_static").is_dir():  # only ever a previous site
         shutil.rmtree(out)
+    elif out.exists() and any(out.iterdir()):  # never nest the site inside, or delete, a folder we did not build
+        raise SystemExit(f"{out} exists and is not a site built by this command: remove it or choose another folder (the new site is in {html})")
+    elif out.exists():
+        out.rmdir()
     shutil.move(html, out)
     return time.perf_counter() - start
 
