@@ -155,6 +155,8 @@ def test_close_reading_checks_are_letter_questions_with_feedback_for_every_distr
         for other in {"a", "b", "c"} - {answer}:
             result = check(qid, other, course)
             assert not result.correct and result.feedback == q.wrong[other], f"{qid}: {other} needs its own feedback"
+            for spelling in (f"({other.upper()}).", f"{other})", f" {other}. "):
+                assert check(qid, spelling, course).feedback == q.wrong[other], f"{qid}: {spelling!r} is the distractor {other}"
     letters = [q.expected(course) for q in questions.values()]
     assert len(set(letters)) == 3, "the right answer is not always in the same place"
 

@@ -17,7 +17,7 @@ import pytest
 
 from conftest import ROOT
 from sharedshield import load_course
-from sharedshield.checks import Question, all_questions
+from sharedshield.checks import Question, all_questions, spelled
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 CHECK = re.compile(r'ss\.check\(\s*"(q\d+_\d+)"')
@@ -185,7 +185,7 @@ def test_wrong_answers_get_their_own_feedback_not_the_generic_one():
     for qid, q in all_questions().items():
         expected = q.expected(course)
         for answer, message in q.wrong.items():
-            if str(expected).strip().casefold() == answer.strip().casefold():
+            if spelled(q, expected) == spelled(q, answer):
                 continue  # an answer computed from the data keeps feedback for both outcomes; the right one is never shown
             result = check(qid, answer, course)
             assert not result.correct, f"{qid}: the 'wrong' answer {answer!r} is accepted as correct"

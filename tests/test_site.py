@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 
 import sitekit
 from conftest import ROOT
+from sharedshield import printing
 from sharedshield.site import course_notebooks, reference_pages
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
 NOTEBOOKS = [p.stem for p in course_notebooks()]
 PAGES = ["index.html", "glossary.html", "search.html"] + [f"notebooks/{n}.html" for n in NOTEBOOKS] + \
         [r.removesuffix(".md") + ".html" for r in reference_pages()]
@@ -26,11 +23,11 @@ SCREENSHOTS = ROOT / "_build" / "screenshots"  # never inside _site: a later `ma
 @pytest.fixture(scope="session")
 def browser():
     """One headless Chromium for the session (never `playwright install`: the system's /usr/bin/chromium)."""
-    if not CHROMIUM.is_file():
+    if not printing.CHROMIUM.is_file():
         pytest.fail("Chromium is missing: install it with `apt-get install -y chromium` (.ci/run does)")
     sync_api = pytest.importorskip("playwright.sync_api")
     with sync_api.sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
+        browser = printing.launch(pw)  # the same Chromium and flags the print route uses
         yield browser
         browser.close()
 

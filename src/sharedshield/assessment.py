@@ -145,10 +145,9 @@ def find_events(course: Course, words: object) -> pd.DataFrame | None:
     if words is ... or not str(words).strip():
         print('Give one or more words to look for, e.g. assessment.find_events(course, "Gabala"), and run the cell again.')
         return None
-    text = (course.events["title"] + " " + course.events["summary"]).str.casefold()
-    mask = pd.Series(True, index=course.events.index)
-    for word in str(words).casefold().split():
-        mask &= text.str.contains(word, regex=False)
+    from .retrieval import with_every_word
+
+    mask = with_every_word(course.events, words, ("title", "summary"))
     return course.events.loc[mask, ["event_id", "title", "date", "date_confidence"]].reset_index(drop=True)
 
 

@@ -26,7 +26,13 @@ class Question:
     explain: str
     hints: tuple[Hint, ...] = field(default_factory=tuple)
     compare: Callable[[Any, Any], bool] | None = None
-    wrong: dict[str, str] = field(default_factory=dict)  # a likely wrong answer (compared case-blind) -> its own feedback
+    wrong: dict[str, str] = field(default_factory=dict)  # a likely wrong answer (compared after `normalize`) -> its own feedback
+    normalize: Callable[[Any], str] | None = None  # how an answer is spelled before it is matched to `wrong` (default: trimmed, case-blind)
+
+
+def spelled(q: Question, answer: Any) -> str:
+    """An answer as the question matches it against its `wrong` table."""
+    return q.normalize(answer) if q.normalize is not None else str(answer).strip().casefold()
 
 
 @dataclass(frozen=True)
@@ -92,9 +98,9 @@ def _verdict(q: Question, answer: Any, course: Course | None) -> CheckResult:
     ok = (q.compare or _same)(answer, expected)
     if ok:
         return CheckResult(qid, True, q.explain)
-    key = str(answer).strip().casefold()
+    key = spelled(q, answer)
     for wrong_answer, message in q.wrong.items():
-        if wrong_answer.strip().casefold() == key:
+        if spelled(q, wrong_answer) == key:
             return CheckResult(qid, False, message)
     for hint in q.hints:
         message = hint(answer, expected)

@@ -229,14 +229,15 @@ def notebook_title(qid: str) -> str:
 
 def answer_key(course: Course) -> str:
     """Every self-check's answer computed from the data, its explanation, and the feedback for each likely wrong answer."""
-    from .checks import all_questions
+    from .checks import all_questions, spelled
 
     def order(qid: str) -> tuple[int, ...]:
         return tuple(int(n) if n.isdigit() else 999 for n in re.findall(r"[0-9]+|[a-z]+", qid[1:]))
 
     blocks, current = [], None
-    for qid in sorted(all_questions(), key=order):
-        q = all_questions()[qid]
+    questions = all_questions()
+    for qid in sorted(questions, key=order):
+        q = questions[qid]
         title = notebook_title(qid)
         if title != current:
             blocks.append(f"<h3>{esc(title)}</h3>")
@@ -246,12 +247,8 @@ def answer_key(course: Course) -> str:
             expected = esc(shown(value))
         except Exception as err:  # a question whose answer needs the readings or a student's file: say so
             value, expected = None, f"<i>computed in the notebook ({esc(type(err).__name__)})</i>"
-        right = str(value).strip().casefold()  # a computed two-way answer keeps feedback for both outcomes: list only the wrong one
-        variants: dict[str, str] = {}  # one row per feedback: "a", "(a)" and "a." share theirs, so show the shortest spelling
-        for a, m in q.wrong.items():
-            if a.strip().casefold() != right and (m not in variants or len(a) < len(variants[m])):
-                variants[m] = a
-        wrong = "".join(f"<tr><td>{esc(a)}</td><td>{markdown(m)}</td></tr>" for m, a in variants.items())
+        right = spelled(q, value)  # a computed two-way answer keeps feedback for both outcomes: list only the wrong one
+        wrong = "".join(f"<tr><td>{esc(a)}</td><td>{markdown(m)}</td></tr>" for a, m in q.wrong.items() if spelled(q, a) != right)
         wrong_table = f"<table class='grid wrong'><thead><tr><th>Likely wrong answer</th><th>Feedback</th></tr></thead><tbody>{wrong}</tbody></table>" if wrong else ""
         blocks.append(f"<div class='question'><p class='qid'><b>{esc(qid)}</b></p>{markdown(q.prompt)}"
                       f"<p class='answer'><b>Answer:</b> {expected}</p><div class='explain'>{markdown(q.explain)}</div>{wrong_table}</div>")

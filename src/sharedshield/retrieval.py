@@ -28,14 +28,20 @@ def retrieval_sheet(course: Course) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def with_every_word(events: pd.DataFrame, words: object, columns: tuple[str, ...]) -> pd.Series:
+    """A mask of the events whose given columns, taken together, contain every word (case-blind)."""
+    text = events[list(columns)].fillna("").astype(str).agg(" ".join, axis=1).str.casefold()
+    hit = pd.Series(True, index=events.index)
+    for word in str(words).casefold().split():
+        hit &= text.str.contains(word, regex=False)
+    return hit
+
+
 def find_events(course: Course, words: object) -> pd.DataFrame | str:
     """Events whose title, summary or actors contain every word given (case-blind), with record date and reference."""
     if words is ... or not str(words).strip() or str(words).strip() == "...":
         return "Type one or more words between the quotes (for example a place or a name), then run the cell again."
     ev = course.events
-    text = (ev["title"] + " " + ev["summary"] + " " + ev["actor1"] + " " + ev["actor2"].fillna("")).str.casefold()
-    hit = pd.Series(True, index=ev.index)
-    for word in str(words).casefold().split():
-        hit &= text.str.contains(word, regex=False)
+    hit = with_every_word(ev, words, ("title", "summary", "actor1", "actor2"))
     out = ev.loc[hit, ["event_id", "title", "date", "date_reference", "date_start"]].sort_values("date_start").drop(columns="date_start")
     return out.reset_index(drop=True) if len(out) else f"No event mentions all of: {words}. Try fewer or other words."

@@ -23,9 +23,8 @@ def choice(qid: str, prompt: str, options: dict[str, str], correct: str, explain
     if correct not in options or set(wrong) != set(options) - {correct}:
         raise ValueError(f"{qid}: the right letter must be an option and every other option needs its own feedback")
     text = prompt + " " + " ".join(f"({k}) {v}" for k, v in options.items())
-    variants = {f"{pre}{k}{post}": v for k, v in wrong.items() for pre, post in (("", ""), ("(", ")"), ("", ")"), ("", "."), ("(", ")."))}
-    return Question(qid, text, lambda course, c=correct: c, explain, hints=(_letter_hint(letters),), wrong=variants,
-                    compare=lambda a, e: isinstance(a, str) and _letter(a) == e)
+    return Question(qid, text, lambda course, c=correct: c, explain, hints=(_letter_hint(letters),), wrong=dict(wrong),
+                    compare=lambda a, e: isinstance(a, str) and _letter(a) == e, normalize=_letter)  # "(b)." is matched as "b"
 
 
 
