@@ -156,6 +156,14 @@ def _convert(value: str, ftype: str) -> Any:
     return value
 
 
+def _fill_in(description: str) -> str:
+    """The fix for an empty required field: the field's whole description (never cut), its first word lower-cased unless it is an acronym."""
+    text = description.strip().rstrip(".")
+    if len(text) > 1 and text[0].isupper() and not text[1].isupper():
+        text = text[0].lower() + text[1:]
+    return f"fill in {text}"
+
+
 def check_table(name: str, schema: dict, rows: list[tuple[int, Row]], problems: list[Problem]) -> list[tuple[int, Row]]:
     """Apply a Table Schema's types and constraints (required, pattern, enum, maxLength, minimum, unique, primary key)."""
     good: list[tuple[int, Row]] = []
@@ -170,7 +178,7 @@ def check_table(name: str, schema: dict, rows: list[tuple[int, Row]], problems: 
                 row[col] = value = value.strip()
             if value == "":
                 if c.get("required"):
-                    problems.append(Problem(name, row_no, col, "is empty but required", f"fill in {field.get('description', 'a value')[:120].rstrip('.').lower()}"))
+                    problems.append(Problem(name, row_no, col, "is empty but required", _fill_in(field.get("description", "a value"))))
                     ok = False
                 continue
             if "\x00" in value:
