@@ -112,3 +112,54 @@ def test_codebook_documents_every_column():
         assert f"### `{resource['path']}`" in codebook
         for field in resource["schema"]["fields"]:
             assert f"| `{field['name']}` |" in codebook, f"{resource['path']}: {field['name']} is not in data/README.md"
+
+
+RECORD_MILESTONES = {  # event id: record date (issue 15: events a teacher expects on the record)
+    "E457": "1991-07-31",  # START signed
+    "E458": "1993-01-03",  # START II signed
+    "E461": "1994-12-05",  # START enters into force
+    "E459": "1997-05-27",  # NATO-Russia Founding Act
+    "E432": "2000-06-04",  # Joint Data Exchange Center memorandum
+    "E460": "2000-12-16",  # memorandum on notifications of missile launches
+    "E501": "2004-03",  # the four joint NATO-Russia theatre missile-defence exercises
+    "E503": "2005-03-14/2005-03-23",
+    "E504": "2006-10-16/2006-10-26",
+    "E589": "2008-01-16/2008-01-25",
+    "E904": "2010-04-08",  # New START signed
+    "E549": "2011-02-05",  # New START in force
+}
+
+
+def test_the_record_holds_the_milestones_a_teacher_expects(course):
+    events = course.events.set_index("event_id")
+    listed = course.listings.groupby("event_id").size()
+    for eid, date in RECORD_MILESTONES.items():
+        assert events.loc[eid, "date"] == date, eid
+        assert events.loc[eid, "origin"] == "record" and listed.get(eid, 0) >= 1, f"{eid} is not listed by any chronology"
+        assert events.loc[eid, "date_confidence"] != "low", eid
+
+
+def test_the_record_holds_offers_from_both_sides_before_the_readings_begin(course):
+    offers = course.events[(course.events.cameo_code == "0312") & (course.events.origin == "record")].sort_values("date_start")
+    first = offers.iloc[0]
+    assert first.event_id == "E407" and first.actor1_code == "USA" and first.date_start.year == 1986
+    assert "E900" in set(offers.event_id)  # Yeltsin's proposal of January 1992 comes after it
+
+
+def test_each_reading_has_its_own_chart_name_and_colour(course):
+    s = course.sources
+    assert s.short_name.is_unique and s.colour.is_unique
+    assert not set(s.colour) & {"#000000", "#F0E442"}, "black marks the record; yellow is too pale on white"
+    assert all(str(y) in name for y, name in zip(s.date_start.dt.year, s.short_name, strict=True))
+
+
+def test_a_pseudonymous_author_is_described_by_what_is_known(course):
+    blog = course.sources.set_index("source_id").loc["blog2007"]
+    assert "pseudonymous" in blog.author and "not known" in blog.perspective
+    assert "American" not in blog.perspective + blog.author + blog.audience
+
+
+def test_accurate_and_technical_words_are_not_listed_as_loaded(course):
+    phrases = " | ".join(course.loaded_terms.phrase).lower()
+    for word in ("devastating", "hit-to-kill", "taking out", "delicate"):
+        assert word not in phrases, word

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 import pytest
 
 from conftest import tree_hash
 from sharedshield import CourseDataError, load_course
+from sharedshield.tables import copy_data
 
 
 def replace(path: Path, old: str, new: str) -> None:
@@ -152,3 +154,36 @@ def test_paragraph_coding_must_use_listed_phrases_and_the_thesis_paragraph(demo_
     assert "paragraph_coding.csv row 2, column loaded: 'rosy dream' is not a loaded phrase of demo paragraph 2" in text
     assert "paragraph_coding.csv row 3, column is_thesis_paragraph: demo has 2 thesis paragraphs" in text
     assert text.count("\n  - ") == 2
+
+
+
+def set_field(path: Path, row: int, column: str, value: str) -> None:
+    """Set one cell of a CSV file (row 1 is the first data row), keeping every other value."""
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    rows[row - 1][column] = value
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def test_a_required_field_left_empty_gets_its_whole_description_as_the_fix(tmp_path):
+    data = copy_data(tmp_path / "data")
+    set_field(data / "sources.csv", 1, "archive_url", "")
+    set_field(data / "events.csv", 1, "actor1_code", "")
+    problems = problems_for(data, None)
+    archive = next(p for p in problems if "sources.csv row 2, column archive_url: is empty but required" in p)
+    assert archive.endswith("fill in the Wayback Machine's list of captures of `url` in the year of publication "
+                            "(web.archive.org/web/YYYY*/URL), for when the page moves or disappears; pick a capture close to the publication date")
+    assert any(p.endswith("column actor1_code: is empty but required — fill in ISO 3166 alpha-3 code or an organisation code (NATO, UN, ...)")
+               for p in problems), problems
+
+
+def test_a_reading_needs_a_palette_colour_of_its_own(tmp_path):
+    data = copy_data(tmp_path / "data")
+    set_field(data / "sources.csv", 2, "colour", "#E69F00")
+    set_field(data / "sources.csv", 3, "colour", "#000000")
+    problems = problems_for(data, None)
+    assert any("sources.csv row 3, column colour: '#E69F00' is used already in row 2" in p for p in problems), problems
+    assert any("sources.csv row 4, column colour: '#000000' is not an allowed value — use one of: #E69F00" in p for p in problems), problems
