@@ -118,6 +118,7 @@ RECORD_MILESTONES = {  # event id: record date (issue 15: events a teacher expec
     "E457": "1991-07-31",  # START signed
     "E458": "1993-01-03",  # START II signed
     "E461": "1994-12-05",  # START enters into force
+    "E462": "1996-01-26",  # US Senate consents to START II
     "E459": "1997-05-27",  # NATO-Russia Founding Act
     "E432": "2000-06-04",  # Joint Data Exchange Center memorandum
     "E460": "2000-12-16",  # memorandum on notifications of missile launches
