@@ -11,6 +11,7 @@ import pytest
 from conftest import ROOT
 from sharedshield import assessment, load_course, work
 from sharedshield.checks import check
+from sharedshield.questions import prompt_of
 from sharedshield.dates import parse_date
 
 RUBRIC = (ROOT / "teacher" / "rubric.md").read_text(encoding="utf-8")
@@ -92,7 +93,7 @@ def test_each_likely_wrong_answer_gets_its_own_feedback(course, qid, answer, say
 
 
 def test_written_prompt_is_registered_and_notebook_uses_the_api():
-    assert "Could Russia and the West share a missile shield" in work.written_prompts()["q9_w1"]
+    assert "Could Russia and the West share a missile shield" in prompt_of("q9_w1")
     nb = (ROOT / "notebooks" / "09_assessment.ipynb").read_text(encoding="utf-8")
     for call in ('ss.answer(\\"q9_w1\\"', "ss.my_work()", "ss.export_work(", "ss.whoami(", "work export"):
         assert call in nb, call

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from sharedshield import coding, load_course, work
+from sharedshield import coding, load_course, store
 from sharedshield.checks import all_questions, check
 from sharedshield.readings import readings
 
@@ -27,9 +27,9 @@ def text(demo_readings: Path) -> dict[int, str]:
 
 @pytest.fixture
 def calls(monkeypatch):
-    """Every work.record call made during the test."""
+    """Every store.record call made during the test."""
     seen: list[tuple] = []
-    monkeypatch.setattr(work, "record", lambda *args: seen.append(args))
+    monkeypatch.setattr(store, "record", lambda *args: seen.append(args))
     return seen
 
 

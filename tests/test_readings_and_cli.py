@@ -34,5 +34,5 @@ def test_cli_check_ok_and_failing(demo_data, capsys, monkeypatch):
     assert "OK:" in capsys.readouterr().out
     replace(demo_data / "events.csv", "2006,medium", "2007-13,medium")
     assert main(["check", str(demo_data)]) == 1
-    assert "events.csv row 3, column date" in capsys.readouterr().out
+    assert "events.csv row 3, column date" in capsys.readouterr().err
     assert main([]) == 2

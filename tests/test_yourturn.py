@@ -86,22 +86,6 @@ def test_copy_data_keeps_an_existing_copy_and_fresh_makes_a_new_one(copy):
     assert load_course(fresh) is not None
 
 
-def test_default_folder_without_platformdirs_is_my_data_by_the_notebooks(monkeypatch, tmp_path):
-    import builtins
-
-    real_import = builtins.__import__
-
-    def no_platformdirs(name, *args, **kwargs):
-        if name == "platformdirs":
-            raise ImportError(name)
-        return real_import(name, *args, **kwargs)
-
-    monkeypatch.delenv(yt.MY_DATA_ENV, raising=False)
-    monkeypatch.setattr(builtins, "__import__", no_platformdirs)
-    (tmp_path / "notebooks").mkdir()
-    assert yt.default_folder(tmp_path / "notebooks") == (tmp_path / "notebooks" / "my_data").resolve()
-
-
 def test_my_data_is_git_ignored():
     assert "my_data/" in (ROOT / ".gitignore").read_text(encoding="utf-8").split()
 

@@ -14,6 +14,7 @@ from IPython.display import Markdown, display
 
 from .data import Course
 from .dates import describe_date, parse_date
+from .retrieval import with_every_word
 
 LABEL = ("Written for this exercise by the course authors; not a real source; attributed to no real person. "
          "It imitates an opinion piece of spring 2012 by an unnamed commentator.")
@@ -145,8 +146,6 @@ def find_events(course: Course, words: object) -> pd.DataFrame | None:
     if words is ... or not str(words).strip():
         print('Give one or more words to look for, e.g. assessment.find_events(course, "Gabala"), and run the cell again.')
         return None
-    from .retrieval import with_every_word
-
     mask = with_every_word(course.events, words, ("title", "summary"))
     return course.events.loc[mask, ["event_id", "title", "date", "date_confidence"]].reset_index(drop=True)
 

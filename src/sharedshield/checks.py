@@ -1,38 +1,24 @@
-"""Self-checks: `check("q2_1", answer)` explains what is wrong (Data 8 style); `quiz("02")` shows multiple-choice questions."""
+"""Self-checks: `check("q2_1", answer)` judges an answer, explains what is wrong (Data 8 style) and saves the attempt.
+
+The questions come from the registry (`sharedshield.questions`); `judge` decides; `check` judges and then saves
+the attempt with `sharedshield.store` (which the hand-in reads). `quiz(QUIZ, seed)` shows multiple-choice items.
+"""
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
+import ast
 import random
-from collections.abc import Callable
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass
 from typing import Any
 
-from IPython.display import Markdown, display
+from jupyterquiz import display_quiz
 
 from .data import Course, load_course
+from .questions import Question, all_questions, spelled
+from .store import record
 
-Hint = Callable[[Any, Any], str | None]
-
-
-@dataclass(frozen=True)
-class Question:
-    """A computed-answer question: the right answer comes from the data, hints explain common mistakes."""
-
-    qid: str
-    prompt: str
-    expected: Callable[[Course], Any]
-    explain: str
-    hints: tuple[Hint, ...] = field(default_factory=tuple)
-    compare: Callable[[Any, Any], bool] | None = None
-    wrong: dict[str, str] = field(default_factory=dict)  # a likely wrong answer (compared after `normalize`) -> its own feedback
-    normalize: Callable[[Any], str] | None = None  # how an answer is spelled before it is matched to `wrong` (default: trimmed, case-blind)
-
-
-def spelled(q: Question, answer: Any) -> str:
-    """An answer as the question matches it against its `wrong` table."""
-    return q.normalize(answer) if q.normalize is not None else str(answer).strip().casefold()
+__all__ = ["CheckResult", "Question", "all_questions", "as_list", "check", "judge", "quiz", "spelled"]
 
 
 @dataclass(frozen=True)
@@ -51,20 +37,6 @@ class CheckResult:
         return ("Correct. " if self.correct else "Not yet. ") + self.feedback
 
 
-def all_questions() -> dict[str, Question]:
-    """Every computed-answer question of every notebook, by id."""
-    from . import questions
-
-    out: dict[str, Question] = {}
-    for info in pkgutil.iter_modules(questions.__path__):
-        module = importlib.import_module(f"{questions.__name__}.{info.name}")
-        for q in getattr(module, "QUESTIONS", []):
-            if q.qid in out:
-                raise ValueError(f"question id {q.qid} is defined twice")
-            out[q.qid] = q
-    return out
-
-
 def _same(answer: Any, expected: Any) -> bool:
     """Equality that forgives case and surrounding spaces in text, order in sets, and float rounding."""
     if isinstance(expected, str) and isinstance(answer, str):
@@ -76,6 +48,50 @@ def _same(answer: Any, expected: Any) -> bool:
     return answer == expected
 
 
+def as_list(text: str) -> list[str] | None:
+    """The list a string names ('lukyanov2011, eir2013', '["a", "b"]', 'a and b'), or None for one item."""
+    body = text.strip()
+    if body.startswith(("[", "(", "{")):
+        try:
+            value = ast.literal_eval(body)
+        except (ValueError, SyntaxError):
+            body = body.strip("[](){}")
+        else:
+            if isinstance(value, list | tuple | set):
+                return [str(v).strip() for v in value]
+    items = [p.strip(" '\"") for p in re.split(r"\s*(?:,|;|\band\b|&|\s)\s*", body) if p.strip(" '\"")]
+    return items if len(items) > 1 else None
+
+
+def judge(q: Question, answer: Any, course: Course | None = None) -> CheckResult:
+    """The verdict and feedback on one filled-in answer (its own feedback for a likely wrong answer)."""
+    qid = q.qid
+    expected = q.expected(course if course is not None else load_course())
+    read_as = ""
+    if isinstance(expected, set | frozenset) and isinstance(answer, str) and (items := as_list(answer)) is not None:
+        answer = items  # a list typed as one string is read as the list it names
+        read_as = f" (I read your text as the list {items!r}; next time write it as a list, e.g. {items!r}.)"
+    ok = (q.compare or _same)(answer, expected)
+    if ok:
+        return CheckResult(qid, True, q.explain + read_as)
+    key = spelled(q, answer)
+    for wrong_answer, message in q.wrong.items():
+        if spelled(q, wrong_answer) == key:
+            return CheckResult(qid, False, message + read_as)
+    for hint in q.hints:
+        message = hint(answer, expected)
+        if message:
+            return CheckResult(qid, False, message + read_as)
+    if read_as:
+        return CheckResult(qid, False, f"That list is not it.{read_as} Re-read the question and look again at the table or chart above.")
+    kind = type(expected).__name__
+    if isinstance(expected, set | frozenset) and not isinstance(answer, list | tuple | set | frozenset):
+        shape = ' The answer is a list: give a list in square brackets, e.g. ["first_id", "second_id"].'
+    else:
+        shape = f" The answer should be a {kind}." if type(answer) is not type(expected) and not isinstance(expected, set | frozenset) else ""
+    return CheckResult(qid, False, f"That is not it.{shape} Re-read the question and look again at the table above.")
+
+
 def check(qid: str, answer: Any, course: Course | None = None) -> CheckResult:
     """Check one answer against the value computed from the data, explain what is wrong, and save the attempt."""
     questions = all_questions()
@@ -84,45 +100,16 @@ def check(qid: str, answer: Any, course: Course | None = None) -> CheckResult:
         return CheckResult(qid, False, f"There is no question `{qid}`. Questions of this notebook: {', '.join(close) or 'none'}.")
     if answer is ... or answer is None:
         return CheckResult(qid, False, "Replace the `...` with your answer, then run the cell again.")
-    result = _verdict(questions[qid], answer, course)
-    from . import work
-
-    work.record(qid, answer, "correct" if result.correct else "not yet", result.feedback)
+    result = judge(questions[qid], answer, course)
+    record(qid, answer, "correct" if result.correct else "not yet", result.feedback)
     return result
-
-
-def _verdict(q: Question, answer: Any, course: Course | None) -> CheckResult:
-    """The verdict and feedback on one filled-in answer (its own feedback for a likely wrong answer)."""
-    qid = q.qid
-    expected = q.expected(course if course is not None else load_course())
-    ok = (q.compare or _same)(answer, expected)
-    if ok:
-        return CheckResult(qid, True, q.explain)
-    key = spelled(q, answer)
-    for wrong_answer, message in q.wrong.items():
-        if spelled(q, wrong_answer) == key:
-            return CheckResult(qid, False, message)
-    for hint in q.hints:
-        message = hint(answer, expected)
-        if message:
-            return CheckResult(qid, False, message)
-    kind = type(expected).__name__
-    shape = f" The answer should be a {kind}." if type(answer) is not type(expected) and not isinstance(expected, set | frozenset) else ""
-    return CheckResult(qid, False, f"That is not it.{shape} Re-read the question and look again at the table above.")
 
 
 def quiz(questions: list[dict], seed: str) -> None:
     """Show multiple-choice questions with instant feedback (jupyterquiz; works on the static site too)."""
-    from jupyterquiz import display_quiz
-
     state = random.getstate()
     random.seed(seed)  # jupyterquiz names its container randomly: a fixed seed keeps outputs identical run to run
     try:
         display_quiz(questions, shuffle_answers=False, colors="fdsp")
     finally:
         random.setstate(state)
-
-
-def show(text: str) -> None:
-    """Display Markdown text (used for computed sentences under charts and tables)."""
-    display(Markdown(text))

@@ -9,7 +9,7 @@ from typing import Any
 
 import pandas as pd
 
-from . import work
+from . import store
 from .argmap import ATTITUDES, EXPECTATIONS, KINDS
 from .data import Course
 from .errors import ReadingsUnavailable
@@ -330,7 +330,7 @@ def compare(course: Course, source_id: str, my_coding: Any, thesis: Any = None, 
         results.append(ParagraphResult(n, full[n] if original else row.paraphrase, original, fields, row.reason, row.question_back))
     thesis_result = _compare_thesis(thesis, rows) if thesis is not None else None
     out = Comparison(source_id, tuple(results), thesis_result, tuple(problems), original)
-    work.record(qid or QIDS.get(source_id, f"{source_id}_code"), {"coding": my_coding, "thesis": thesis}, "compared", out.summary())
+    store.record(qid or QIDS.get(source_id, f"{source_id}_code"), {"coding": my_coding, "thesis": thesis}, "compared", out.summary())
     return out
 
 

@@ -6,6 +6,8 @@ import os
 import re
 from pathlib import Path
 
+from platformdirs import user_data_dir
+
 from .errors import ReadingsUnavailable
 
 ENV = "SHAREDSHIELD_READINGS"
@@ -22,8 +24,6 @@ def fold(text: str) -> str:
 
 def reading_store() -> Path:
     """The per-user folder where `python -m sharedshield readings import` keeps a reader's own copies."""
-    from platformdirs import user_data_dir
-
     return Path(user_data_dir(APP, appauthor=False)) / "readings"
 
 

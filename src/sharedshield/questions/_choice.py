@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..checks import Question
+from ._model import Question
 
 
 def _letter(answer: object) -> str:
