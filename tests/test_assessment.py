@@ -11,8 +11,8 @@ import pytest
 from conftest import ROOT
 from sharedshield import assessment, load_course, work
 from sharedshield.checks import check
-from sharedshield.questions import prompt_of
 from sharedshield.dates import parse_date
+from sharedshield.questions import prompt_of
 
 RUBRIC = (ROOT / "teacher" / "rubric.md").read_text(encoding="utf-8")
 

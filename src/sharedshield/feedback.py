@@ -31,6 +31,7 @@ MONTHS = "January|February|March|April|May|June|July|August|September|October|No
 DATES = rf"\b(?:1[89]|20)\d{{2}}(?:-\d{{2}}(?:-\d{{2}})?)?\b|\b\d{{1,2}}\s+(?:{MONTHS})\b|\b(?:{MONTHS})\s+\d{{1,2}}\b"
 UNKNOWN_AUTHOR = r"\b(?:unknown|anonymous|pseudonym\w*|unsigned|no\s+by-?line|user\s*name|screen\s*name|not\s+named|unnamed|no\s+name|(?:do\s+not|don't|cannot|can't)\s+know\s+who)\b"
 AUDIENCE = r"\b(?:readers?|audiences?|for\s+whom|written\s+for|aimed\s+at|addressed\s+to|subscribers?|supporters?|followers?|members|public|diplomats|voters|people\s+who)\b"
+BARE_GENRE_WORDS = {"blog"}  # genre words that name a reading without "the" ("the blog argues", "blog ¶7")
 OUTLET_STOP = {"Vol", "No", "USA", "Moscow", "Leesburg", "Virginia", "Editor's", "Column", "Russia", "In", "The"}
 
 
@@ -69,7 +70,7 @@ def _author_words(author: str) -> list[str]:
 
 def _outlet_names(outlet: str) -> list[str]:
     """Names of an outlet: runs of capitalised words ('RIA Novosti', 'Talking Points Memo') and acronyms ('EIR', 'TPMCafe')."""
-    runs = [" ".join(w for w in run.split() if w not in OUTLET_STOP) for run in re.findall(r"(?:[A-Z][\w’'.]*\s?)+", outlet)]
+    runs = [" ".join(w for w in run.split() if w.rstrip(".") not in OUTLET_STOP) for run in re.findall(r"(?:[A-Z][\w’'.]*\s?)+", outlet)]
     return sorted({r.strip() for r in runs if len(r.strip()) >= 3}, key=len, reverse=True)
 
 
@@ -80,8 +81,7 @@ def aliases() -> dict[str, str]:
     for row in _sources().itertuples():
         names = [row.source_id, *_author_words(row.author), *_outlet_names(row.outlet)]
         names += [f"the {g}" for g in GENRE_WORDS.get(row.genre, (str(row.genre).split()[-1],))]
-        if row.genre in GENRE_WORDS:
-            names += [g for g in GENRE_WORDS[row.genre] if " " not in g and g != "post"]
+        names += [g for g in GENRE_WORDS.get(row.genre, ()) if g in BARE_GENRE_WORDS]
         out[row.source_id] = "|".join(re.escape(n).replace(r"\ ", r"\s+") + r"(?:'s|’s)?" for n in sorted(set(names), key=len, reverse=True))
     return out
 
