@@ -16,6 +16,7 @@ from jupyterquiz import display_quiz
 
 from .data import Course, load_course
 from .questions import Question, all_questions, spelled
+from .readings import fold
 from .store import record
 
 __all__ = ["CheckResult", "Question", "all_questions", "as_list", "check", "judge", "quiz", "spelled"]
@@ -38,13 +39,13 @@ class CheckResult:
 
 
 def _same(answer: Any, expected: Any) -> bool:
-    """Equality that forgives case and surrounding spaces in text, order in sets, and float rounding."""
+    """Equality that forgives case, spacing and typographic quotes in text (`fold`), order in sets, and float rounding."""
     if isinstance(expected, str) and isinstance(answer, str):
-        return answer.strip().casefold() == expected.strip().casefold()
+        return fold(answer) == fold(expected)
     if isinstance(expected, float) and isinstance(answer, int | float):
         return abs(answer - expected) < 1e-6 * max(1.0, abs(expected))
     if isinstance(expected, set | frozenset) and isinstance(answer, list | tuple | set | frozenset):
-        return {str(a).strip().casefold() for a in answer} == {str(e).strip().casefold() for e in expected}
+        return {fold(str(a)) for a in answer} == {fold(str(e)) for e in expected}
     return answer == expected
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -13,7 +12,7 @@ from . import store
 from .argmap import ATTITUDES, EXPECTATIONS, KINDS
 from .data import Course
 from .errors import ReadingsUnavailable
-from .readings import readings
+from .readings import fold, readings
 
 FIELDS = ("kind", "attitude", "expectation", "loaded")
 ALLOWED: dict[str, tuple[str, ...]] = {"kind": KINDS, "attitude": ATTITUDES, "expectation": EXPECTATIONS}
@@ -173,11 +172,6 @@ def coding_of(course: Course, source_id: str) -> pd.DataFrame:
     return rows.sort_values("paragraph").set_index("paragraph", drop=False)
 
 
-def coded_paragraphs(course: Course, source_id: str) -> list[int]:
-    """The paragraph numbers the course has coded for this reading."""
-    return [int(p) for p in coding_of(course, source_id).paragraph]
-
-
 def _text_of(source_id: str, text: dict[int, str] | None) -> dict[int, str] | None:
     """The paragraphs of the reading: the given text, else the readings folder when set, else None."""
     if text is not None:
@@ -202,12 +196,6 @@ def _unfilled(value: Any) -> bool:
     if value is ... or value is None or (isinstance(value, str) and not value.strip()):
         return True
     return isinstance(value, list | tuple | set) and (len(value) == 0 or all(v is ... for v in value))
-
-
-def _norm(text: str) -> str:
-    """Case-, quote- and space-blind form of a phrase."""
-    text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
-    return re.sub(r"\s+", " ", text.strip().strip("\"'").strip()).casefold()
 
 
 def _alternatives(row: Any) -> dict[str, set[str]]:
@@ -247,10 +235,10 @@ def _compare_loaded(value: Any, course_words: list[str]) -> FieldResult:
     if bad:
         return FieldResult("loaded", repr(value), HIDDEN, "invalid", "Give the loaded words as text in quotes, in a list: loaded=[\"...\", \"...\"].")
     mine = [w.strip() for w in words if w.strip()]
-    theirs = {_norm(w): w for w in course_words}
+    theirs = {fold(w).strip("\"'").strip(): w for w in course_words}
 
     def match(w: str) -> str | None:
-        k = _norm(w)
+        k = fold(w).strip("\"'").strip()
         return theirs.get(k) or next((c for ck, c in theirs.items() if len(k) >= 3 and (k in ck or ck in k)), None)
 
     found = {match(w) for w in mine} - {None}
@@ -332,12 +320,3 @@ def compare(course: Course, source_id: str, my_coding: Any, thesis: Any = None, 
     out = Comparison(source_id, tuple(results), thesis_result, tuple(problems), original)
     store.record(qid or QIDS.get(source_id, f"{source_id}_code"), {"coding": my_coding, "thesis": thesis}, "compared", out.summary())
     return out
-
-
-def course_coding(course: Course, source_id: str) -> pd.DataFrame:
-    """The course's coding as a plain table, to read after comparing (paragraph, kind, attitude, expectation, loaded words, thesis, reason)."""
-    rows = coding_of(course, source_id)
-    return pd.DataFrame({"¶": rows.paragraph.to_numpy(), "kind": rows.kind.to_numpy(), "attitude": rows.attitude.to_numpy(),
-                         "expectation": rows.expectation.to_numpy(), "loaded words": rows.loaded.to_numpy(),
-                         "thesis": ["yes" if t else "" for t in rows.is_thesis_paragraph], "also defensible": rows.also_defensible.to_numpy(),
-                         "why": rows.reason.to_numpy()})

@@ -26,11 +26,11 @@ from .errors import CourseDataError
 from .printing import PrintError, launch, offline
 from .questions import all_questions, spelled
 from .record import on_record
+from .validate import MAX_ANCHOR_WORDS
 
 ROOT = Path(__file__).resolve().parents[2]
 CSS = Path(__file__).with_name("handouts.css")
 OUT = ROOT / "_handouts"
-MAX_ANCHOR_WORDS = 12
 DETAILS = re.compile(r"<details\b.*?</details>", re.S | re.I)
 ANCHORS_PER_PARAGRAPH = 1  # enough to find the place; two anchors side by side can make a quote longer than 12 words
 UNAVAILABLE = "Not available in this version of the course."

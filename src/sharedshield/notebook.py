@@ -8,6 +8,7 @@ import sys
 import warnings
 from typing import Any
 
+import pandas as pd
 import plotly.io as pio
 from IPython import get_ipython
 from IPython.display import display
@@ -59,6 +60,7 @@ def setup() -> None:
     """Prepare the running notebook (safe to call twice; does nothing outside IPython)."""
     if os.environ.get("SHAREDSHIELD_STRICT") == "1":  # the test suite: any warning in a notebook fails it
         warnings.simplefilter("error")
+    pd.set_option("display.max_colwidth", None)  # tables show titles and notes in full, never cut at 50 characters
     shell = get_ipython()
     if shell is not None:
         shell.set_custom_exc((CourseDataError, ReadingsUnavailable, NameError), _short_message)

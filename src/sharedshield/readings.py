@@ -17,9 +17,14 @@ FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'"
                        "\u2013": "-", "\u2014": "-", "\u2012": "-", "\u2212": "-", "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u00ad": ""})
 
 
-def fold(text: str) -> str:
-    """Text with typographic quotes, dashes and spaces made plain, whitespace collapsed and case folded (for matching only)."""
-    return re.sub(r"\s+", " ", text.translate(FOLD)).strip().casefold()
+def fold(text: str, words: bool = False) -> str:
+    """Text with typographic quotes, dashes and spaces made plain, whitespace collapsed and case folded (for matching only).
+
+    The course's one text normaliser: anchors, answers, codes and phrases are all compared after `fold`. With
+    words=True only the words (letters, digits, hyphens) are kept, one space apart.
+    """
+    plain = re.sub(r"\s+", " ", str(text).translate(FOLD)).strip().casefold()
+    return " ".join(re.findall(r"[\w-]+", plain)) if words else plain
 
 
 def reading_store() -> Path:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from ..data import Course
+from ..readings import fold
 
 Hint = Callable[[Any, Any], str | None]
 TaskKind = Literal["sourcing", "rewrite", "claim", "short"]
@@ -24,12 +25,12 @@ class Question:
     hints: tuple[Hint, ...] = field(default_factory=tuple)
     compare: Callable[[Any, Any], bool] | None = None
     wrong: dict[str, str] = field(default_factory=dict)  # a likely wrong answer (compared after `normalize`) -> its own feedback
-    normalize: Callable[[Any], str] | None = None  # how an answer is spelled before it is matched to `wrong` (default: trimmed, case-blind)
+    normalize: Callable[[Any], str] | None = None  # how an answer is spelled before it is matched to `wrong` (default: `fold`)
 
 
 def spelled(q: Question, answer: Any) -> str:
     """An answer as the question matches it against its `wrong` table."""
-    return q.normalize(answer) if q.normalize is not None else str(answer).strip().casefold()
+    return q.normalize(answer) if q.normalize is not None else fold(str(answer))
 
 
 @dataclass(frozen=True)
