@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -108,7 +109,7 @@ def test_without_the_readings_the_paraphrase_is_shown_and_said_to_be_one(monkeyp
     assert [n for n, _ in shown.items] == sorted(rows.paragraph)
     assert dict(shown.items)[11] == rows.set_index("paragraph").at[11, "paraphrase"]
     result = coding.compare(course, "lukyanov2011", {11: dict(kind="interpretation")})
-    assert coding.NO_TEXT_NOTE in result.text() and "not the author's words" in result._repr_html_()
+    assert coding.NO_TEXT_NOTE in result.text() and "not the author's words" in unescape(result._repr_html_())
 
 
 def test_paragraphs_to_code_never_shows_the_course_answer(demo, text):
