@@ -9,8 +9,8 @@ import pytest
 from IPython.testing.globalipapp import start_ipython
 
 from sharedshield import feedback, notebook, store
-from sharedshield.checks import as_list, check
-from sharedshield.questions import TASK_KINDS, Written, all_questions, prompt_of, written, written_tasks
+from sharedshield.checks import as_list, check, quiz
+from sharedshield.questions import TASK_KINDS, Written, all_questions, n04_blog_2007, prompt_of, quiz_items, written, written_tasks
 
 
 @pytest.fixture(autouse=True)
@@ -132,3 +132,13 @@ def test_the_name_error_handler_prints_one_line_and_other_errors_keep_their_trac
     assert 'Put your answer in quotes: "blog2007"' in err.err and "Traceback" not in err.out + err.err
     shell.run_cell("1 / 0")
     assert "ZeroDivisionError" in "".join(capsys.readouterr())
+
+
+def test_a_notebooks_quiz_is_found_by_its_number(monkeypatch):
+    assert quiz_items("04") == n04_blog_2007.QUIZ
+    with pytest.raises(LookupError, match="n04_blog_2007"):
+        quiz_items("42")
+    shown = []
+    monkeypatch.setattr("sharedshield.checks.display_quiz", lambda items, **kw: shown.append(items))
+    quiz("04")
+    assert shown == [n04_blog_2007.QUIZ]

@@ -15,7 +15,7 @@ from .errors import CourseDataError, Problem, ReadingsUnavailable
 from .feedback import answer
 from .learner import whoami
 from .notebook import setup
-from .readings import readings, readings_available
+from .readings import reading_text, readings, readings_available
 from .work import export_work, my_work
 
 show_figure = show  # the old name of ss.show for figures; the lead removes it once the notebooks call ss.show
@@ -23,7 +23,7 @@ show_figure = show  # the old name of ss.show for figures; the lead removes it o
 __all__ = [
     "COURSE_MAP", "Course", "CourseDataError", "DateError", "ParsedDate", "Problem", "ReadingsUnavailable", "answer", "argmap",
     "check", "closereading", "coding", "corroborate", "course_map", "density", "describe_date", "export", "export_work",
-    "figkit", "figures", "find_data_dir", "load_course", "my_work", "parse_date", "quiz", "readings", "readings_available",
+    "figkit", "figures", "find_data_dir", "load_course", "my_work", "parse_date", "quiz", "reading_text", "readings", "readings_available",
     "record", "retrieval", "setup", "show", "show_figure", "tables", "whoami", "work", "yourturn",
 ]
 __version__ = "1.0.0"

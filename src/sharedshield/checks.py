@@ -1,7 +1,7 @@
 """Self-checks: `check("q2_1", answer)` judges an answer, explains what is wrong (Data 8 style) and saves the attempt.
 
 The questions come from the registry (`sharedshield.questions`); `judge` decides; `check` judges and then saves
-the attempt with `sharedshield.store` (which the hand-in reads). `quiz(QUIZ, seed)` shows multiple-choice items.
+the attempt with `sharedshield.store` (which the hand-in reads). `quiz("04")` shows notebook 04's multiple-choice items.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from typing import Any
 from jupyterquiz import display_quiz
 
 from .data import Course, load_course
-from .questions import Question, all_questions, spelled
+from .questions import Question, all_questions, quiz_items, spelled
 from .readings import fold
 from .store import record
 
@@ -106,11 +106,13 @@ def check(qid: str, answer: Any, course: Course | None = None) -> CheckResult:
     return result
 
 
-def quiz(questions: list[dict], seed: str) -> None:
-    """Show multiple-choice questions with instant feedback (jupyterquiz; works on the static site too)."""
+def quiz(items: str | list[dict], seed: str | None = None) -> None:
+    """Show a notebook's multiple-choice items with instant feedback: `quiz("04")` (jupyterquiz; works on the static site too)."""
+    if isinstance(items, str):
+        items, seed = quiz_items(items), seed or items
     state = random.getstate()
     random.seed(seed)  # jupyterquiz names its container randomly: a fixed seed keeps outputs identical run to run
     try:
-        display_quiz(questions, shuffle_answers=False, colors="fdsp")
+        display_quiz(items, shuffle_answers=False, colors="fdsp")
     finally:
         random.setstate(state)

@@ -88,3 +88,11 @@ def readings_available(folder: str | Path | None = None) -> bool:
     except ReadingsUnavailable:
         return False
     return True
+
+
+def reading_text(source_id: str, folder: str | Path | None = None) -> dict[int, str] | None:
+    """The paragraphs of one reading by number if your copy is installed, else None (the notebooks then show the analysis alone)."""
+    try:
+        return readings(folder).get(source_id)
+    except ReadingsUnavailable:
+        return None

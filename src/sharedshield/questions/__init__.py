@@ -16,7 +16,7 @@ from types import ModuleType
 
 from ._model import TASK_KINDS, Hint, Question, Written, spelled, written
 
-__all__ = ["TASK_KINDS", "Hint", "Question", "Written", "all_questions", "notebook_of", "prompt_of", "spelled", "written",
+__all__ = ["TASK_KINDS", "Hint", "Question", "Written", "all_questions", "notebook_of", "prompt_of", "quiz_items", "spelled", "written",
            "written_tasks"]
 
 
@@ -49,6 +49,14 @@ def written_tasks() -> dict[str, Written]:
                 raise ValueError(f"question id {qid} is defined twice")
             out[qid] = task if isinstance(task, Written) else Written(str(task))
     return out
+
+
+def quiz_items(notebook: str) -> list[dict]:
+    """The jupyterquiz items (QUIZ) of one notebook, by its two-digit number ('04'); [] when it has none."""
+    for module in _modules():
+        if module.__name__.rsplit(".", 1)[-1].startswith(f"n{notebook}_"):
+            return list(getattr(module, "QUIZ", []))
+    raise LookupError(f"no questions module for notebook {notebook!r}: the modules are {', '.join(m.__name__.rsplit('.', 1)[-1] for m in _modules())}")
 
 
 def prompt_of(qid: str) -> str:
