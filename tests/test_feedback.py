@@ -109,6 +109,11 @@ def test_a_wrong_list_typed_as_text_is_never_told_something_false():
     assert as_list("eir2013") is None and as_list("  E106 ") is None
     single = check("q2_1", "eir2013")
     assert not single.correct and "not the only one" in single.feedback
+    spaced = check("q2_1", "lukyanov 2011, eir 2013")  # never "its dashed line lies to the left" for what is not a reading
+    assert not spaced.correct and "'lukyanov 2011', 'eir 2013' are not reading ids" in spaced.feedback and "dashed line" not in spaced.feedback
+    event = check("q2_1", "E904")
+    assert "'E904' is not a reading id" in event.feedback and "dashed line" not in event.feedback
+    assert "'E999' is not an event id" in check("q2_2", "E999").feedback
 
 
 @pytest.mark.parametrize("name", ["blog2007", "E106", "b", "favours", "not_said", "lukyanov2011"])

@@ -60,14 +60,32 @@ def as_list(text: str) -> list[str] | None:
         else:
             if isinstance(value, list | tuple | set):
                 return [str(v).strip() for v in value]
-    items = [p.strip(" '\"") for p in re.split(r"\s*(?:,|;|\band\b|&|\s)\s*", body) if p.strip(" '\"")]
+    items = [p.strip(" '\"") for p in re.split(r"\s*(?:,|;|\band\b|&)\s*", body) if p.strip(" '\"")]
+    if len(items) == 1 and all(re.fullmatch(r"[A-Za-z]+\d+", w) for w in items[0].split()):
+        items = items[0].split()  # "lukyanov2011 eir2013": ids separated by spaces only
     return items if len(items) > 1 else None
+
+
+def unknown_ids(answer: Any, expected: Any, course: Course) -> str | None:
+    """When the right answer is a set of reading ids (or of event ids), a message naming what typed is not one, else None."""
+    if not isinstance(expected, set | frozenset) or not expected or not isinstance(answer, str | list | tuple | set | frozenset):
+        return None
+    given = [answer] if isinstance(answer, str) else list(answer)
+    for kind, ids in (("reading id", set(course.sources["source_id"])), ("event id", set(course.events["event_id"]))):
+        if {str(e) for e in expected} <= ids:
+            folded = {fold(i): i for i in ids}
+            wrong = [str(g) for g in given if fold(str(g)) not in folded]
+            if wrong:
+                known = f": the readings are {', '.join(sorted(ids))}" if kind == "reading id" else " (event ids look like E113)"
+                return f"{', '.join(repr(w) for w in wrong)} {'is not ' + ('an' if kind[0] in 'aeiou' else 'a') if len(wrong) == 1 else 'are not'} {kind}{'s' if len(wrong) > 1 else ''} of the course{known}. Check the spelling."
+    return None
 
 
 def judge(q: Question, answer: Any, course: Course | None = None) -> CheckResult:
     """The verdict and feedback on one filled-in answer (its own feedback for a likely wrong answer)."""
     qid = q.qid
-    expected = q.expected(course if course is not None else load_course())
+    course = course if course is not None else load_course()
+    expected = q.expected(course)
     read_as = ""
     if isinstance(expected, set | frozenset) and isinstance(answer, str) and (items := as_list(answer)) is not None:
         answer = items  # a list typed as one string is read as the list it names
@@ -79,6 +97,9 @@ def judge(q: Question, answer: Any, course: Course | None = None) -> CheckResult
     for wrong_answer, message in q.wrong.items():
         if spelled(q, wrong_answer) == key:
             return CheckResult(qid, False, message + read_as)
+    message = unknown_ids(answer, expected, course)
+    if message:
+        return CheckResult(qid, False, message + read_as)
     for hint in q.hints:
         message = hint(answer, expected)
         if message:
