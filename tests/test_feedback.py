@@ -41,6 +41,8 @@ def test_a_task_kind_must_be_known_and_a_rewrite_names_its_paragraph():
         written("Do it.", kind="essay")  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="paragraph"):
         written("Rewrite it.", kind="rewrite", reading="blog2007")
+    with pytest.raises(ValueError, match="motive"):
+        written("Source it.", kind="sourcing", asks=("author", "motive"))
 
 
 def test_a_good_sourcing_answer_is_told_what_it_names_not_that_it_lacks_event_ids():
@@ -53,7 +55,8 @@ def test_a_good_sourcing_answer_is_told_what_it_names_not_that_it_lacks_event_id
 
 def test_a_sourcing_answer_that_says_the_author_is_unknown_is_credited_for_it():
     out = md("q6_w1", "Unsigned, so the author is unknown; an American magazine of a movement. Good for what the movement wanted readers to think.")
-    assert "author (“Unsigned”)" in out and "date" in out.split("I do not see:")[1] and "outlet" in out.split("I do not see:")[1]
+    missing = out.split("I do not see:")[1].split(".")[0]
+    assert "author (“Unsigned”)" in out and "outlet" in missing and "date" not in missing  # q6_w1 asks for author and outlet only
 
 
 def test_a_sourcing_answer_about_every_reading_is_read_line_by_line():

@@ -201,7 +201,7 @@ def _segments(text: str, task: Written) -> dict[str, str]:
 
 
 def sourcing_feedback(text: str, task: Written) -> list[str]:
-    """Observations on a sourcing answer: author (or that it is unknown), outlet, date, audience, per reading."""
+    """Observations on a sourcing answer: author (or that it is unknown), outlet, date, audience, per reading (missing: only what the task asks)."""
     if _sources().empty:
         return ["* I could not load the course's sources table, so I cannot say what your sourcing names; it is saved."]
     parts = _segments(text, task)
@@ -211,7 +211,7 @@ def sourcing_feedback(text: str, task: Written) -> list[str]:
     for source_id, segment in parts.items():
         seen = _sourcing_parts(segment, source_id)
         has = [f"{k} (“{v}”)" for k, v in seen.items() if v]
-        missing = [k for k, v in seen.items() if not v]
+        missing = [k for k, v in seen.items() if not v and k in task.asks]
         head = f"* **{source_id}:** " if task.reading is None else "* "
         lines.append(head + (f"I see the {', '.join(has)}." if has else "I see none of author, outlet, date, audience.")
                      + (f" I do not see: {', '.join(missing)}." if missing else ""))

@@ -14,9 +14,9 @@ import re
 from functools import cache
 from types import ModuleType
 
-from ._model import TASK_KINDS, Hint, Question, Written, spelled, written
+from ._model import SOURCING_PARTS, TASK_KINDS, Hint, Question, Written, spelled, written
 
-__all__ = ["TASK_KINDS", "Hint", "Question", "Written", "all_questions", "notebook_of", "prompt_of", "quiz_items", "spelled", "written",
+__all__ = ["SOURCING_PARTS", "TASK_KINDS", "Hint", "Question", "Written", "all_questions", "notebook_of", "prompt_of", "quiz_items", "spelled", "written",
            "written_tasks"]
 
 

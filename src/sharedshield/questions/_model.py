@@ -12,6 +12,7 @@ from ..readings import fold
 Hint = Callable[[Any, Any], str | None]
 TaskKind = Literal["sourcing", "rewrite", "claim", "short"]
 TASK_KINDS: tuple[str, ...] = ("sourcing", "rewrite", "claim", "short")
+SOURCING_PARTS: tuple[str, ...] = ("author", "outlet", "date", "audience")
 
 
 @dataclass(frozen=True)
@@ -45,14 +46,18 @@ class Written:
     kind: TaskKind = "short"
     reading: str | None = None  # the one reading the task is about (a bare "¶4" then cites it)
     paragraph: int | None = None  # for a rewrite: the paragraph rewritten
+    asks: tuple[str, ...] = SOURCING_PARTS  # for sourcing: the parts the task asks for (the feedback names only these as missing)
 
     def __post_init__(self) -> None:
         if self.kind not in TASK_KINDS:
             raise ValueError(f"written task kind {self.kind!r} is not one of {', '.join(TASK_KINDS)}")
         if self.kind == "rewrite" and (self.reading is None or self.paragraph is None):
             raise ValueError("a rewrite task names the reading and the paragraph rewritten")
+        if not set(self.asks) <= set(SOURCING_PARTS):
+            raise ValueError(f"a sourcing task asks for some of {', '.join(SOURCING_PARTS)}, not {', '.join(sorted(set(self.asks) - set(SOURCING_PARTS)))}")
 
 
-def written(prompt: str, kind: TaskKind = "short", reading: str | None = None, paragraph: int | None = None) -> Written:
+def written(prompt: str, kind: TaskKind = "short", reading: str | None = None, paragraph: int | None = None,
+            asks: tuple[str, ...] = SOURCING_PARTS) -> Written:
     """A written task of the given kind (see `Written`)."""
-    return Written(prompt, kind, reading, paragraph)
+    return Written(prompt, kind, reading, paragraph, tuple(asks))
