@@ -20,6 +20,7 @@ def pytest_configure(config: pytest.Config) -> None:
     Tests and the notebooks they execute then never read or write the real user's saved work or imported readings.
     """
     os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="sharedshield-test-userdata-")
+    os.environ["SHAREDSHIELD_WORK_DIR"] = tempfile.mkdtemp(prefix="sharedshield-test-work-")  # saved work, on every OS
 
 
 @pytest.fixture

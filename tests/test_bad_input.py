@@ -636,7 +636,8 @@ def test_broken_edit_gives_course_data_error_naming_file_row_and_column(data_cop
             assert p.column is None or (isinstance(p.column, str) and p.column)
 
     assert main(["check", str(data_copy)]) == (0 if expected is None else 1)
-    out = capsys.readouterr().out
+    captured = capsys.readouterr()
+    out = captured.out if expected is None else captured.err  # a data problem is reported on stderr
     assert "Traceback" not in out and (out.startswith("OK:") if expected is None else out.startswith("The course data has"))
     assert (tree_hash(data_copy), tree_hash(readings) if readings else "") == before, "loading must not write any file"
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import csv
+from html import unescape
 from pathlib import Path
 
 import pytest
 
 from conftest import ROOT
-from sharedshield import coding, load_course, work
+from sharedshield import coding, load_course, store
 from sharedshield.checks import all_questions, check
 from sharedshield.readings import readings
 
@@ -27,9 +28,9 @@ def text(demo_readings: Path) -> dict[int, str]:
 
 @pytest.fixture
 def calls(monkeypatch):
-    """Every work.record call made during the test."""
+    """Every store.record call made during the test."""
     seen: list[tuple] = []
-    monkeypatch.setattr(work, "record", lambda *args: seen.append(args))
+    monkeypatch.setattr(store, "record", lambda *args: seen.append(args))
     return seen
 
 
@@ -108,7 +109,7 @@ def test_without_the_readings_the_paraphrase_is_shown_and_said_to_be_one(monkeyp
     assert [n for n, _ in shown.items] == sorted(rows.paragraph)
     assert dict(shown.items)[11] == rows.set_index("paragraph").at[11, "paraphrase"]
     result = coding.compare(course, "lukyanov2011", {11: dict(kind="interpretation")})
-    assert coding.NO_TEXT_NOTE in result.text() and "not the author's words" in result._repr_html_()
+    assert coding.NO_TEXT_NOTE in result.text() and "not the author's words" in unescape(result._repr_html_())
 
 
 def test_paragraphs_to_code_never_shows_the_course_answer(demo, text):

@@ -146,5 +146,5 @@ def test_print_command_says_what_is_wrong_and_writes_nothing(tmp_path, capsys):
     (tmp_path / "broken.ipynb").write_text("{not json", encoding="utf-8")
     assert main(["print", str(tmp_path / "broken.ipynb"), str(out)]) == 1
     err = capsys.readouterr().err
-    assert "two paths" in err and "must be a .pdf" in err and "no such file" in err and "not a readable notebook" in err
+    assert "required: OUT.pdf" in err and "must be a .pdf" in err and "no such file" in err and "not a readable notebook" in err
     assert "Traceback" not in err and not out.exists()

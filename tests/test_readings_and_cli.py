@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sharedshield import ReadingsUnavailable, readings, readings_available
+from sharedshield import ReadingsUnavailable, reading_text, readings, readings_available
 from sharedshield.__main__ import main
 from test_validation import replace
 
@@ -34,5 +34,13 @@ def test_cli_check_ok_and_failing(demo_data, capsys, monkeypatch):
     assert "OK:" in capsys.readouterr().out
     replace(demo_data / "events.csv", "2006,medium", "2007-13,medium")
     assert main(["check", str(demo_data)]) == 1
-    assert "events.csv row 3, column date" in capsys.readouterr().out
+    assert "events.csv row 3, column date" in capsys.readouterr().err
     assert main([]) == 2
+
+
+def test_reading_text_is_one_reading_or_none(demo_readings, tmp_path, monkeypatch):
+    assert reading_text("demo", demo_readings)[1]
+    assert reading_text("nosuch", demo_readings) is None
+    monkeypatch.delenv("SHAREDSHIELD_READINGS", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    assert reading_text("demo") is None

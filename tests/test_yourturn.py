@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from conftest import ROOT
@@ -86,22 +87,6 @@ def test_copy_data_keeps_an_existing_copy_and_fresh_makes_a_new_one(copy):
     assert load_course(fresh) is not None
 
 
-def test_default_folder_without_platformdirs_is_my_data_by_the_notebooks(monkeypatch, tmp_path):
-    import builtins
-
-    real_import = builtins.__import__
-
-    def no_platformdirs(name, *args, **kwargs):
-        if name == "platformdirs":
-            raise ImportError(name)
-        return real_import(name, *args, **kwargs)
-
-    monkeypatch.delenv(yt.MY_DATA_ENV, raising=False)
-    monkeypatch.setattr(builtins, "__import__", no_platformdirs)
-    (tmp_path / "notebooks").mkdir()
-    assert yt.default_folder(tmp_path / "notebooks") == (tmp_path / "notebooks" / "my_data").resolve()
-
-
 def test_my_data_is_git_ignored():
     assert "my_data/" in (ROOT / ".gitignore").read_text(encoding="utf-8").split()
 
@@ -126,6 +111,17 @@ def test_retrieval_sheet_has_address_and_archive_copy_and_tolerates_archive_url(
     sheet = retrieval_sheet(course).set_index("reading")
     assert sheet.loc["blog2007", "archive copy"] == "https://web.archive.org/web/2007/x"
     assert sheet.loc["lukyanov2011", "archive copy"].startswith("https://web.archive.org/web/*/")
+
+
+def test_find_events_matches_whole_words_and_keeps_full_titles():
+    course = load_course()
+    hits = find_events(course, "Maine")
+    assert isinstance(hits, pd.DataFrame) and len(hits) >= 1
+    text = hits["title"] + " " + course.events.set_index("event_id").loc[hits["event_id"], "summary"].fillna("").to_numpy()
+    assert text.str.contains(r"\bMaine\b").all()  # never "remained"
+    assert set(hits["title"]) <= set(course.events["title"])  # titles in full, as in the data
+    substring = course.events["title"].str.cat(course.events["summary"].fillna(""), sep=" ").str.casefold().str.contains("maine")
+    assert substring.sum() > len(hits)  # a substring search would also find "remained"
 
 
 def test_find_events_needs_every_word():

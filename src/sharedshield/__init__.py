@@ -1,36 +1,29 @@
-"""Shared Shield? — helper library for the course notebooks."""
+"""Shared Shield? — helper library for the course notebooks.
 
+Where a self-check goes: `ss.check` (checks.py) judges an answer against the question registry (questions/),
+`ss.answer` (feedback.py) says what a program can see in a written answer; both save the attempt with store.py;
+the hand-in (work.py) reads the saved attempts back. `ss.show` (display.py) shows text, charts and tables.
+"""
+
+from . import argmap, closereading, coding, corroborate, density, export, figkit, figures, record, retrieval, tables, work, yourturn
+from .checks import check, quiz
+from .course import COURSE_MAP, course_map
 from .data import Course, find_data_dir, load_course
 from .dates import DateError, ParsedDate, describe_date, parse_date
+from .display import show
 from .errors import CourseDataError, Problem, ReadingsUnavailable
-from .readings import readings, readings_available
+from .feedback import answer
+from .learner import whoami
+from .notebook import setup
+from .readings import reading_text, readings, readings_available
+from .work import export_work, my_work
+
+show_figure = show  # the old name of ss.show for figures; the lead removes it once the notebooks call ss.show
 
 __all__ = [
-    "Course", "CourseDataError", "DateError", "ParsedDate", "Problem", "ReadingsUnavailable",
-    "describe_date", "find_data_dir", "load_course", "parse_date", "readings", "readings_available",
+    "COURSE_MAP", "Course", "CourseDataError", "DateError", "ParsedDate", "Problem", "ReadingsUnavailable", "answer", "argmap",
+    "check", "closereading", "coding", "corroborate", "course_map", "density", "describe_date", "export", "export_work",
+    "figkit", "figures", "find_data_dir", "load_course", "my_work", "parse_date", "quiz", "reading_text", "readings", "readings_available",
+    "record", "retrieval", "setup", "show", "show_figure", "tables", "whoami", "work", "yourturn",
 ]
 __version__ = "1.0.0"
-
-from .checks import check, quiz, show  # noqa: E402
-from .course import COURSE_MAP, course_map  # noqa: E402
-from .notebook import setup  # noqa: E402
-
-__all__ += ["COURSE_MAP", "check", "course_map", "quiz", "setup", "show"]
-
-from . import argmap, closereading, coding  # noqa: E402  (close readings, notebooks 04-06)
-
-__all__ += ["argmap", "closereading", "coding"]
-
-from . import density, export, figkit, figures, record, tables  # noqa: E402  (charts, tables and the record, notebooks 01-03, 07, 08)
-from .figkit import show as show_figure  # noqa: E402
-
-__all__ += ["density", "export", "figkit", "figures", "record", "show_figure", "tables"]
-
-from . import work  # noqa: E402  (saved work: every check and written answer, the hand-in export)
-from .work import answer, export_work, my_work, whoami  # noqa: E402
-
-__all__ += ["answer", "export_work", "my_work", "whoami", "work"]
-
-from . import corroborate, retrieval, yourturn  # noqa: E402  (corroboration grid 07, retrieval sheet 00-01, your turn 08)
-
-__all__ += ["corroborate", "retrieval", "yourturn"]

@@ -6,7 +6,6 @@ Which of its dates slip from the record is computed from data/events.csv, never 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import pandas as pd
@@ -14,6 +13,8 @@ from IPython.display import Markdown, display
 
 from .data import Course
 from .dates import describe_date, parse_date
+from .readings import fold
+from .retrieval import find_events  # noqa: F401  (one search for the whole course; notebook 09 calls assessment.find_events)
 
 LABEL = ("Written for this exercise by the course authors; not a real source; attributed to no real person. "
          "It imitates an opinion piece of spring 2012 by an unnamed commentator.")
@@ -140,38 +141,22 @@ def slipped_events(course: Course) -> set[str]:
     return set(table.loc[table["slips"], "event_id"])
 
 
-def find_events(course: Course, words: object) -> pd.DataFrame | None:
-    """Events whose title or summary contains every word you give (for dating the practice text against the record)."""
-    if words is ... or not str(words).strip():
-        print('Give one or more words to look for, e.g. assessment.find_events(course, "Gabala"), and run the cell again.')
-        return None
-    from .retrieval import with_every_word
-
-    mask = with_every_word(course.events, words, ("title", "summary"))
-    return course.events.loc[mask, ["event_id", "title", "date", "date_confidence"]].reset_index(drop=True)
-
-
-def _norm(text: str) -> str:
-    """Casefolded words only."""
-    return " ".join(re.findall(r"[\w-]+", str(text).casefold()))
-
-
 def match_loaded(answer: str) -> Loaded | None:
     """The key's loaded term a learner's phrase points to (all its words inside one key phrase), if any."""
-    words = _norm(answer).split()
-    if _norm(answer) in NEUTRAL or not words or not any(len(w) >= 4 for w in words):
+    words = fold(answer, words=True).split()
+    if fold(answer, words=True) in NEUTRAL or not words or not any(len(w) >= 4 for w in words):
         return None
     for term in LOADED:
-        key = _norm(term.phrase)
-        if _norm(answer) in key or key in _norm(answer) or set(words) <= set(key.split()):
+        key = fold(term.phrase, words=True)
+        if fold(answer, words=True) in key or key in fold(answer, words=True) or set(words) <= set(key.split()):
             return term
     return None
 
 
 def in_text(answer: str) -> bool:
     """True when every word of a phrase occurs in the practice text."""
-    text = set(_norm(" ".join(PARAGRAPHS)).split())
-    return bool(_norm(answer)) and set(_norm(answer).split()) <= text
+    text = set(fold(" ".join(PARAGRAPHS), words=True).split())
+    return bool(fold(answer, words=True)) and set(fold(answer, words=True).split()) <= text
 
 
 def key_table(course: Course) -> pd.DataFrame:

@@ -1,38 +1,25 @@
-"""Self-checks: `check("q2_1", answer)` explains what is wrong (Data 8 style); `quiz("02")` shows multiple-choice questions."""
+"""Self-checks: `check("q2_1", answer)` judges an answer, explains what is wrong (Data 8 style) and saves the attempt.
+
+The questions come from the registry (`sharedshield.questions`); `judge` decides; `check` judges and then saves
+the attempt with `sharedshield.store` (which the hand-in reads). `quiz("04")` shows notebook 04's multiple-choice items.
+"""
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
+import ast
 import random
-from collections.abc import Callable
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass
 from typing import Any
 
-from IPython.display import Markdown, display
+from jupyterquiz import display_quiz
 
 from .data import Course, load_course
+from .questions import Question, all_questions, quiz_items, spelled
+from .readings import fold
+from .store import record
 
-Hint = Callable[[Any, Any], str | None]
-
-
-@dataclass(frozen=True)
-class Question:
-    """A computed-answer question: the right answer comes from the data, hints explain common mistakes."""
-
-    qid: str
-    prompt: str
-    expected: Callable[[Course], Any]
-    explain: str
-    hints: tuple[Hint, ...] = field(default_factory=tuple)
-    compare: Callable[[Any, Any], bool] | None = None
-    wrong: dict[str, str] = field(default_factory=dict)  # a likely wrong answer (compared after `normalize`) -> its own feedback
-    normalize: Callable[[Any], str] | None = None  # how an answer is spelled before it is matched to `wrong` (default: trimmed, case-blind)
-
-
-def spelled(q: Question, answer: Any) -> str:
-    """An answer as the question matches it against its `wrong` table."""
-    return q.normalize(answer) if q.normalize is not None else str(answer).strip().casefold()
+__all__ = ["CheckResult", "Question", "all_questions", "as_list", "check", "judge", "quiz", "spelled"]
 
 
 @dataclass(frozen=True)
@@ -51,29 +38,80 @@ class CheckResult:
         return ("Correct. " if self.correct else "Not yet. ") + self.feedback
 
 
-def all_questions() -> dict[str, Question]:
-    """Every computed-answer question of every notebook, by id."""
-    from . import questions
-
-    out: dict[str, Question] = {}
-    for info in pkgutil.iter_modules(questions.__path__):
-        module = importlib.import_module(f"{questions.__name__}.{info.name}")
-        for q in getattr(module, "QUESTIONS", []):
-            if q.qid in out:
-                raise ValueError(f"question id {q.qid} is defined twice")
-            out[q.qid] = q
-    return out
-
-
 def _same(answer: Any, expected: Any) -> bool:
-    """Equality that forgives case and surrounding spaces in text, order in sets, and float rounding."""
+    """Equality that forgives case, spacing and typographic quotes in text (`fold`), order in sets, and float rounding."""
     if isinstance(expected, str) and isinstance(answer, str):
-        return answer.strip().casefold() == expected.strip().casefold()
+        return fold(answer) == fold(expected)
     if isinstance(expected, float) and isinstance(answer, int | float):
         return abs(answer - expected) < 1e-6 * max(1.0, abs(expected))
     if isinstance(expected, set | frozenset) and isinstance(answer, list | tuple | set | frozenset):
-        return {str(a).strip().casefold() for a in answer} == {str(e).strip().casefold() for e in expected}
+        return {fold(str(a)) for a in answer} == {fold(str(e)) for e in expected}
     return answer == expected
+
+
+def as_list(text: str) -> list[str] | None:
+    """The list a string names ('lukyanov2011, eir2013', '["a", "b"]', 'a and b'), or None for one item."""
+    body = text.strip()
+    if body.startswith(("[", "(", "{")):
+        try:
+            value = ast.literal_eval(body)
+        except (ValueError, SyntaxError):
+            body = body.strip("[](){}")
+        else:
+            if isinstance(value, list | tuple | set):
+                return [str(v).strip() for v in value]
+    items = [p.strip(" '\"") for p in re.split(r"\s*(?:,|;|\band\b|&)\s*", body) if p.strip(" '\"")]
+    if len(items) == 1 and all(re.fullmatch(r"[A-Za-z]+\d+", w) for w in items[0].split()):
+        items = items[0].split()  # "lukyanov2011 eir2013": ids separated by spaces only
+    return items if len(items) > 1 else None
+
+
+def unknown_ids(answer: Any, expected: Any, course: Course) -> str | None:
+    """When the right answer is a set of reading ids (or of event ids), a message naming what typed is not one, else None."""
+    if not isinstance(expected, set | frozenset) or not expected or not isinstance(answer, str | list | tuple | set | frozenset):
+        return None
+    given = [answer] if isinstance(answer, str) else list(answer)
+    for kind, ids in (("reading id", set(course.sources["source_id"])), ("event id", set(course.events["event_id"]))):
+        if {str(e) for e in expected} <= ids:
+            folded = {fold(i): i for i in ids}
+            wrong = [str(g) for g in given if fold(str(g)) not in folded]
+            if wrong:
+                known = f": the readings are {', '.join(sorted(ids))}" if kind == "reading id" else " (event ids look like E113)"
+                return f"{', '.join(repr(w) for w in wrong)} {'is not ' + ('an' if kind[0] in 'aeiou' else 'a') if len(wrong) == 1 else 'are not'} {kind}{'s' if len(wrong) > 1 else ''} of the course{known}. Check the spelling."
+    return None
+
+
+def judge(q: Question, answer: Any, course: Course | None = None) -> CheckResult:
+    """The verdict and feedback on one filled-in answer (its own feedback for a likely wrong answer)."""
+    qid = q.qid
+    course = course if course is not None else load_course()
+    expected = q.expected(course)
+    read_as = ""
+    if isinstance(expected, set | frozenset) and isinstance(answer, str) and (items := as_list(answer)) is not None:
+        answer = items  # a list typed as one string is read as the list it names
+        read_as = f" (I read your text as the list {items!r}; next time write it as a list, e.g. {items!r}.)"
+    ok = (q.compare or _same)(answer, expected)
+    if ok:
+        return CheckResult(qid, True, q.explain + read_as)
+    key = spelled(q, answer)
+    for wrong_answer, message in q.wrong.items():
+        if spelled(q, wrong_answer) == key:
+            return CheckResult(qid, False, message + read_as)
+    message = unknown_ids(answer, expected, course)
+    if message:
+        return CheckResult(qid, False, message + read_as)
+    for hint in q.hints:
+        message = hint(answer, expected)
+        if message:
+            return CheckResult(qid, False, message + read_as)
+    if read_as:
+        return CheckResult(qid, False, f"That list is not it.{read_as} Re-read the question and look again at the table or chart above.")
+    kind = type(expected).__name__
+    if isinstance(expected, set | frozenset) and not isinstance(answer, list | tuple | set | frozenset):
+        shape = ' The answer is a list: give a list in square brackets, e.g. ["first_id", "second_id"].'
+    else:
+        shape = f" The answer should be a {kind}." if type(answer) is not type(expected) and not isinstance(expected, set | frozenset) else ""
+    return CheckResult(qid, False, f"That is not it.{shape} Re-read the question and look again at the table above.")
 
 
 def check(qid: str, answer: Any, course: Course | None = None) -> CheckResult:
@@ -84,45 +122,18 @@ def check(qid: str, answer: Any, course: Course | None = None) -> CheckResult:
         return CheckResult(qid, False, f"There is no question `{qid}`. Questions of this notebook: {', '.join(close) or 'none'}.")
     if answer is ... or answer is None:
         return CheckResult(qid, False, "Replace the `...` with your answer, then run the cell again.")
-    result = _verdict(questions[qid], answer, course)
-    from . import work
-
-    work.record(qid, answer, "correct" if result.correct else "not yet", result.feedback)
+    result = judge(questions[qid], answer, course)
+    record(qid, answer, "correct" if result.correct else "not yet", result.feedback)
     return result
 
 
-def _verdict(q: Question, answer: Any, course: Course | None) -> CheckResult:
-    """The verdict and feedback on one filled-in answer (its own feedback for a likely wrong answer)."""
-    qid = q.qid
-    expected = q.expected(course if course is not None else load_course())
-    ok = (q.compare or _same)(answer, expected)
-    if ok:
-        return CheckResult(qid, True, q.explain)
-    key = spelled(q, answer)
-    for wrong_answer, message in q.wrong.items():
-        if spelled(q, wrong_answer) == key:
-            return CheckResult(qid, False, message)
-    for hint in q.hints:
-        message = hint(answer, expected)
-        if message:
-            return CheckResult(qid, False, message)
-    kind = type(expected).__name__
-    shape = f" The answer should be a {kind}." if type(answer) is not type(expected) and not isinstance(expected, set | frozenset) else ""
-    return CheckResult(qid, False, f"That is not it.{shape} Re-read the question and look again at the table above.")
-
-
-def quiz(questions: list[dict], seed: str) -> None:
-    """Show multiple-choice questions with instant feedback (jupyterquiz; works on the static site too)."""
-    from jupyterquiz import display_quiz
-
+def quiz(items: str | list[dict], seed: str | None = None) -> None:
+    """Show a notebook's multiple-choice items with instant feedback: `quiz("04")` (jupyterquiz; works on the static site too)."""
+    if isinstance(items, str):
+        items, seed = quiz_items(items), seed or items
     state = random.getstate()
     random.seed(seed)  # jupyterquiz names its container randomly: a fixed seed keeps outputs identical run to run
     try:
-        display_quiz(questions, shuffle_answers=False, colors="fdsp")
+        display_quiz(items, shuffle_answers=False, colors="fdsp")
     finally:
         random.setstate(state)
-
-
-def show(text: str) -> None:
-    """Display Markdown text (used for computed sentences under charts and tables)."""
-    display(Markdown(text))

@@ -110,11 +110,6 @@ def guide_html(course: Course, source_id: str, text: dict[int, str] | None = Non
     return "\n".join(out)
 
 
-def reading_guide(course: Course, source_id: str, text: dict[int, str] | None = None, only: list[int] | None = None) -> HTML:
-    """The reading guide, ready to display in a notebook."""
-    return HTML(guide_html(course, source_id, text, only))
-
-
 def guide_summary(course: Course, source_id: str, text: dict[int, str] | None = None) -> str:
     """One sentence: how many paragraphs, and where the events, claims and loaded terms crowd."""
     t = guide_table(course, source_id, text)
@@ -212,26 +207,3 @@ def word_presence(course: Course, source_id: str, words: list[str], text: dict[i
             row["paragraphs of the text"] = ", ".join(f"¶{p}" for p in hits) or "none"
         rows.append(row)
     return pd.DataFrame(rows)
-
-
-def phrase_for(course: Course, source_id: str, describes: str) -> str:
-    """The loaded phrase whose 'describes' mentions the given words (exact match preferred), for self-checks."""
-    t = _of(course.loaded_terms, source_id)
-    exact = t[t.describes.str.casefold() == describes.casefold()]
-    hits = exact if not exact.empty else t[t.describes.str.casefold().str.contains(describes.casefold(), regex=False)]
-    if hits.empty:
-        raise LookupError(f"no loaded term of {source_id} describes {describes!r}")
-    return str(hits.iloc[0].phrase)
-
-
-def busiest_paragraphs(course: Course, source_id: str) -> set[int]:
-    """The paragraph(s) with the most loaded terms."""
-    counts = _of(course.loaded_terms, source_id).paragraph.value_counts()
-    return {int(p) for p in counts[counts == counts.max()].index}
-
-
-def left_out_elsewhere(course: Course, source_id: str) -> set[str]:
-    """Ids of events before publication that the reading leaves out but another reading mentions."""
-    s = silences(course, source_id)
-    s = s[(s.when == "before publication") & ~s["mentioned by"].str.startswith("no reading")]
-    return set(s.event_id)

@@ -2,24 +2,23 @@
 
 from __future__ import annotations
 
-import html
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
 
-from . import work
+from . import store
 from .argmap import ATTITUDES, EXPECTATIONS, KINDS
 from .data import Course
 from .errors import ReadingsUnavailable
-from .readings import readings
+from .questions import notebook_of, written_tasks
+from .readings import fold, readings
+from .templates import render
 
 FIELDS = ("kind", "attitude", "expectation", "loaded")
 ALLOWED: dict[str, tuple[str, ...]] = {"kind": KINDS, "attitude": ATTITUDES, "expectation": EXPECTATIONS}
 SPELLINGS = {"favors": "favours", "favour": "favours", "favor": "favours", "oppose": "opposes", "succeeds": "succeed", "fails": "fail",
              "not_said": "not said", "notsaid": "not said", "not-said": "not said"}
-QIDS = {"blog2007": "q4_code", "lukyanov2011": "q5_code", "eir2013": "q6_code"}
 NOT_CODED = "not coded yet"
 HIDDEN = "(shown once you code it)"
 NO_TEXT_NOTE = ("The readings are not available here, so you are coding the course's paraphrase of each paragraph, not the "
@@ -101,30 +100,7 @@ class Comparison:
 
     def _repr_html_(self) -> str:
         """The report in a notebook: a summary, then per paragraph the text, a field table and, where you differ, the course's reason."""
-        e = html.escape
-        out = [f"<div><p><strong>{e(self.summary())}</strong></p>"]
-        out += [f"<p>⚠ {e(p)}</p>" for p in self.problems]
-        if not self.is_original:
-            out.append(f"<p><em>{e(NO_TEXT_NOTE)}</em></p>")
-        if self.thesis:
-            t = self.thesis
-            out.append(f"<p><strong>Thesis paragraph</strong>: yours {e(t.yours)}, the course's {e(t.course)}. <b>{_badge(t.verdict)}</b>. {e(t.note)}</p>")
-        for p in self.paragraphs:
-            if _untouched(p):
-                out.append(f"<p><strong>¶{p.paragraph}</strong>: {_badge(NOT_CODED)} (the course's coding stays hidden until you code it)</p>")
-                continue
-            label = "the text" if p.is_original else "the course's paraphrase (not the author's words)"
-            out.append(f"<p style='margin:0.8em 0 0.2em'><strong>¶{p.paragraph}</strong></p><blockquote style='margin:0 0 0.5em 1em;color:#333'>{e(p.text)}<br><small>({label})</small></blockquote>")
-            out.append("<table style='border-collapse:collapse;font-size:0.9em;text-align:left'><thead><tr>"
-                       + "".join(f"<th style='text-align:left'>{h}</th>" for h in ("field", "yours", "the course's", "verdict")) + "</tr></thead><tbody>")
-            for f in p.fields:
-                out.append(f"<tr style='border-top:1px solid #bbb'><td>{e(f.name)}</td><td>{e(f.yours)}</td><td>{e(f.course)}</td>"
-                           f"<td><b>{_badge(f.verdict)}</b>. {e(f.note)}</td></tr>")
-            out.append("</tbody></table>")
-            if any(f.verdict in ("different", "defensible", "overlap") for f in p.fields):
-                out.append(f"<p><strong>Why the course codes it so:</strong> {e(p.reason)}<br><strong>A question back:</strong> {e(p.question_back)}</p>")
-        out.append("</div>")
-        return "\n".join(out)
+        return render("coding_comparison.html", c=self, badge=_badge, untouched=_untouched, not_coded=NOT_CODED, no_text_note=NO_TEXT_NOTE)
 
 
 @dataclass(frozen=True)
@@ -145,13 +121,7 @@ class ToCode:
 
     def _repr_html_(self) -> str:
         """The paragraphs as a numbered list of quotations, with the allowed values under them."""
-        e = html.escape
-        out = ["<div>"] + ([] if self.is_original else [f"<p><em>{e(NO_TEXT_NOTE)}</em></p>"])
-        for n, t in self.items:
-            out.append(f"<p style='margin:0.8em 0 0.2em'><strong>¶{n}</strong></p><blockquote style='margin:0 0 0.5em 1em'>{e(t)}</blockquote>")
-        out.append("<p><small>Allowed values: " + "; ".join(f"<code>{k}</code>: {e(', '.join(v))}" for k, v in ALLOWED.items())
-                   + "; <code>loaded</code>: a list of the paragraph's own words, each in quotes.</small></p></div>")
-        return "\n".join(out)
+        return render("coding_to_code.html", t=self, allowed=ALLOWED, no_text_note=NO_TEXT_NOTE)
 
 
 def _untouched(p: ParagraphResult) -> bool:
@@ -173,11 +143,6 @@ def coding_of(course: Course, source_id: str) -> pd.DataFrame:
     return rows.sort_values("paragraph").set_index("paragraph", drop=False)
 
 
-def coded_paragraphs(course: Course, source_id: str) -> list[int]:
-    """The paragraph numbers the course has coded for this reading."""
-    return [int(p) for p in coding_of(course, source_id).paragraph]
-
-
 def _text_of(source_id: str, text: dict[int, str] | None) -> dict[int, str] | None:
     """The paragraphs of the reading: the given text, else the readings folder when set, else None."""
     if text is not None:
@@ -197,17 +162,17 @@ def paragraphs_to_code(course: Course, source_id: str, text: dict[int, str] | No
     return ToCode(source_id, items, original)
 
 
+def code_qid(source_id: str) -> str:
+    """The id under which a coding of a reading is saved: 'q4_code' for the reading of notebook 04 (its written tasks name it)."""
+    numbers = sorted({notebook_of(qid) for qid, task in written_tasks().items() if task.reading == source_id and task.kind != "short"})
+    return f"q{int(numbers[0])}_code" if numbers else f"{source_id}_code"
+
+
 def _unfilled(value: Any) -> bool:
     """True for `...`, None, an empty string or a list holding only `...`."""
     if value is ... or value is None or (isinstance(value, str) and not value.strip()):
         return True
     return isinstance(value, list | tuple | set) and (len(value) == 0 or all(v is ... for v in value))
-
-
-def _norm(text: str) -> str:
-    """Case-, quote- and space-blind form of a phrase."""
-    text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
-    return re.sub(r"\s+", " ", text.strip().strip("\"'").strip()).casefold()
 
 
 def _alternatives(row: Any) -> dict[str, set[str]]:
@@ -247,10 +212,10 @@ def _compare_loaded(value: Any, course_words: list[str]) -> FieldResult:
     if bad:
         return FieldResult("loaded", repr(value), HIDDEN, "invalid", "Give the loaded words as text in quotes, in a list: loaded=[\"...\", \"...\"].")
     mine = [w.strip() for w in words if w.strip()]
-    theirs = {_norm(w): w for w in course_words}
+    theirs = {fold(w).strip("\"'").strip(): w for w in course_words}
 
     def match(w: str) -> str | None:
-        k = _norm(w)
+        k = fold(w).strip("\"'").strip()
         return theirs.get(k) or next((c for ck, c in theirs.items() if len(k) >= 3 and (k in ck or ck in k)), None)
 
     found = {match(w) for w in mine} - {None}
@@ -330,14 +295,5 @@ def compare(course: Course, source_id: str, my_coding: Any, thesis: Any = None, 
         results.append(ParagraphResult(n, full[n] if original else row.paraphrase, original, fields, row.reason, row.question_back))
     thesis_result = _compare_thesis(thesis, rows) if thesis is not None else None
     out = Comparison(source_id, tuple(results), thesis_result, tuple(problems), original)
-    work.record(qid or QIDS.get(source_id, f"{source_id}_code"), {"coding": my_coding, "thesis": thesis}, "compared", out.summary())
+    store.record(qid or code_qid(source_id), {"coding": my_coding, "thesis": thesis}, "compared", out.summary())
     return out
-
-
-def course_coding(course: Course, source_id: str) -> pd.DataFrame:
-    """The course's coding as a plain table, to read after comparing (paragraph, kind, attitude, expectation, loaded words, thesis, reason)."""
-    rows = coding_of(course, source_id)
-    return pd.DataFrame({"¶": rows.paragraph.to_numpy(), "kind": rows.kind.to_numpy(), "attitude": rows.attitude.to_numpy(),
-                         "expectation": rows.expectation.to_numpy(), "loaded words": rows.loaded.to_numpy(),
-                         "thesis": ["yes" if t else "" for t in rows.is_thesis_paragraph], "also defensible": rows.also_defensible.to_numpy(),
-                         "why": rows.reason.to_numpy()})

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import pandas as pd
+from IPython.display import HTML, display
 
 from .data import Course
 from .dates import describe_date
-from .tables import MISMATCH, show_table
+from .display import show
+from .tables import MISMATCH, show_table, table_html
 
 VERDICTS = ("agrees", "differs", "undated", "silent", "too early")
 MEANING = {
@@ -40,10 +42,6 @@ def evidence(course: Course, event_id: str) -> pd.DataFrame:
 
 def show_evidence(course: Course, event_id: str) -> None:
     """Display the evidence on one event, with the record date and its reference as a caption."""
-    from IPython.display import HTML, display
-
-    from .tables import table_html
-
     table = evidence(course, event_id)
     display(HTML(table_html(table, caption=table.attrs["caption"])))
 
@@ -80,8 +78,6 @@ def compare_grid(course: Course, grid: dict[str, dict[str, object]]) -> pd.DataF
 
 def show_comparison(course: Course, grid: dict[str, dict[str, object]]) -> None:
     """Display your grid beside the course's, and say how many cells agree."""
-    from .checks import show
-
     table = compare_grid(course, grid)
     unknown = sorted({y for y in table["yours"] if y not in VERDICTS and y != "(not filled in)"})
     show_table(table)

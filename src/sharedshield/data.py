@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -133,8 +133,3 @@ def load_course(data_dir: str | Path | None = None, readings_dir: str | Path | N
     frames["mentions"] = _add_dates(frames["mentions"], "date_as_stated_edtf")
     frames["sources"] = _add_dates(frames["sources"], "published")
     return Course(**frames, data_dir=folder)
-
-
-def course_fields() -> list[str]:
-    """Names of the Course tables, in order."""
-    return [f.name for f in fields(Course) if f.name != "data_dir"]

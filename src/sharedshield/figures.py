@@ -41,11 +41,6 @@ def _name(source_id: str) -> str:
     return f"{source_id} · {SOURCE_NAMES[source_id]}" if source_id in SOURCE_NAMES else source_id
 
 
-def _short(text: str, n: int = 42) -> str:
-    """Shorten a title for an axis label."""
-    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
-
-
 def _empty(title: str, x: str, y: str, what: str) -> go.Figure:
     """A figure with no marks and a text alternative that says so."""
     fig = go.Figure()

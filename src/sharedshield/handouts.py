@@ -14,14 +14,23 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+import nbformat
+from markdown_it import MarkdownIt
+from playwright.sync_api import sync_playwright
+
+from . import assessment
 from .course import COURSE_MAP
 from .data import Course, load_course
 from .dates import describe_date
+from .errors import CourseDataError
+from .printing import PrintError, launch, offline
+from .questions import all_questions, spelled
+from .record import on_record
+from .validate import MAX_ANCHOR_WORDS
 
 ROOT = Path(__file__).resolve().parents[2]
 CSS = Path(__file__).with_name("handouts.css")
 OUT = ROOT / "_handouts"
-MAX_ANCHOR_WORDS = 12
 DETAILS = re.compile(r"<details\b.*?</details>", re.S | re.I)
 ANCHORS_PER_PARAGRAPH = 1  # enough to find the place; two anchors side by side can make a quote longer than 12 words
 UNAVAILABLE = "Not available in this version of the course."
@@ -38,8 +47,6 @@ def esc(value: object) -> str:
 
 def markdown(text: str) -> str:
     """Markdown (the guide, the rubric, notebook text) as HTML, with any raw HTML in it shown as text."""
-    from markdown_it import MarkdownIt
-
     return MarkdownIt("commonmark", {"html": False}).enable("table").render(text)
 
 
@@ -129,8 +136,6 @@ SALIENT = 3  # record events listed by this many chronologies join the timeline 
 
 def timeline_sheet(course: Course) -> str:
     """The events the readings mention and the record's most-listed events, in date order, with empty columns for what the readings make of them."""
-    from .record import on_record
-
     salient = on_record(course)
     keep = set(course.mentions.event_id) | set(salient.loc[salient["salience"] >= SALIENT, "event_id"])
     events = course.events[course.events.event_id.isin(keep) & (course.events.theme != "publication")].sort_values(["date_start", "event_id"])
@@ -162,18 +167,12 @@ def assessment_section(root: Path = ROOT) -> str:
     """The assessment task from notebook 09 (its practice text and its Markdown), or a note that this version has none."""
     nb_path = root / "notebooks" / "09_assessment.ipynb"
     parts = []
-    try:
-        from . import assessment  # type: ignore[attr-defined]
-    except ImportError:
-        assessment = None
-    if assessment is not None and getattr(assessment, "PARAGRAPHS", None):
+    if getattr(assessment, "PARAGRAPHS", None):
         label = getattr(assessment, "LABEL", "")
         paras = "".join(f"<p><span class='num'>[{i}]</span> {esc(p)}</p>" for i, p in enumerate(assessment.PARAGRAPHS, 1))
         parts.append(f"<div class='practice'><h3>{esc(getattr(assessment, 'TITLE', 'Practice text'))}</h3>"
                      f"<p class='label'>{esc(label)}</p>{paras}</div>")
     if nb_path.is_file():
-        import nbformat
-
         nb = nbformat.read(nb_path, as_version=4)
         # <details> blocks hold what a good answer covers: the learner answers first, so paper leaves them out
         texts = [DETAILS.sub("", c.source) for c in nb.cells if c.cell_type == "markdown"]
@@ -229,8 +228,6 @@ def notebook_title(qid: str) -> str:
 
 def answer_key(course: Course) -> str:
     """Every self-check's answer computed from the data, its explanation, and the feedback for each likely wrong answer."""
-    from .checks import all_questions, spelled
-
     def order(qid: str) -> tuple[int, ...]:
         return tuple(int(n) if n.isdigit() else 999 for n in re.findall(r"[0-9]+|[a-z]+", qid[1:]))
 
@@ -275,9 +272,7 @@ def teacher_pack(course: Course, root: Path = ROOT) -> str:
 
 def build(out: Path = OUT, root: Path = ROOT, course: Course | None = None) -> dict[str, Path]:
     """Write both packs as HTML and as PDF (A4 and US Letter) into `out`; returns the PDFs by name."""
-    from playwright.sync_api import sync_playwright
 
-    from .printing import launch, offline
 
     course = course if course is not None else load_course()
     out.mkdir(parents=True, exist_ok=True)
@@ -311,9 +306,6 @@ def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     out = Path(args[0]).resolve() if args else OUT
     start = time.perf_counter()
-    from .errors import CourseDataError
-    from .printing import PrintError
-
     try:
         written = build(out)
     except (CourseDataError, PrintError) as err:  # a data problem or no Chromium: the message says how to fix it

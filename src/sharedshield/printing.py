@@ -5,8 +5,16 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import uuid
 from pathlib import Path
 from typing import Any
+
+import nbformat
+from jupyter_client.manager import KernelManager
+from jupyter_core.paths import jupyter_runtime_dir
+from nbclient import NotebookClient
+from nbconvert import HTMLExporter
+from playwright.sync_api import sync_playwright
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -25,23 +33,12 @@ h1, h2, h3 { break-after: avoid; }
 body { padding: 0 !important; }
 pre { white-space: pre-wrap !important; overflow-wrap: anywhere; }
 """
-USAGE = """usage: python -m sharedshield print NOTEBOOK.ipynb OUT.pdf [--letter] [--execute] [--template lab|classic]
-
-Runs the notebook in a fresh kernel (unless it already has outputs; --execute runs it anyway), exports it to HTML
-with nbconvert, and prints that page with Chromium to OUT.pdf (A4, or US Letter with --letter), charts drawn."""
-
-
 class PrintError(Exception):
     """A problem the user can fix: the message says what and how."""
 
 
 def kernel_manager(kernel_name: str = "python3") -> Any:
     """A kernel manager on local IPC sockets: nothing listens on TCP, so the kernel has no unencrypted-TCP warning."""
-    import uuid
-
-    from jupyter_client.manager import KernelManager
-    from jupyter_core.paths import jupyter_runtime_dir
-
     if sys.platform == "win32":  # Windows has no Unix-domain sockets for ZeroMQ: TCP on localhost, as Jupyter does
         return KernelManager(kernel_name=kernel_name)
     runtime = Path(jupyter_runtime_dir())
@@ -57,8 +54,6 @@ def has_outputs(nb: Any) -> bool:
 
 def execute(nb: Any, folder: Path, env: dict[str, str] | None = None, timeout: int = 600) -> Any:
     """Run the notebook top to bottom in a fresh kernel started in `folder`; returns it with its outputs."""
-    from nbclient import NotebookClient
-
     km = kernel_manager(nb.metadata.get("kernelspec", {}).get("name", "python3"))
     client = NotebookClient(nb, km=km, timeout=timeout, resources={"metadata": {"path": str(folder)}})
     environment = dict(os.environ if env is None else env)
@@ -77,8 +72,6 @@ def execute(nb: Any, folder: Path, env: dict[str, str] | None = None, timeout: i
 
 def export_html(nb: Any, template: str = "lab") -> str:
     """The notebook as one HTML page with nbconvert (JupyterLab's `lab` template, or `classic`)."""
-    from nbconvert import HTMLExporter
-
     body, _ = HTMLExporter(template_name=template).from_notebook_node(nb)
     return body
 
@@ -135,9 +128,6 @@ def print_html(browser: Any, html_file: Path, pdf: Path, paper: str = "a4", css:
 
 def print_notebook(notebook: Path, pdf: Path, paper: str = "a4", force_execute: bool = False, template: str = "lab") -> dict[str, int]:
     """Run (if needed), export and print one notebook to PDF; returns the number of charts and how many were drawn."""
-    import nbformat
-    from playwright.sync_api import sync_playwright
-
     try:
         nb = nbformat.read(notebook, as_version=4)
     except FileNotFoundError as err:
@@ -158,36 +148,3 @@ def print_notebook(notebook: Path, pdf: Path, paper: str = "a4", force_execute: 
                 return print_html(browser, html_file, pdf, paper)
             finally:
                 browser.close()
-
-
-def main(argv: list[str]) -> int:
-    """`print NOTEBOOK.ipynb OUT.pdf [--letter] [--execute] [--template lab|classic]`; returns the exit code."""
-    args = list(argv)
-    paper = "letter" if "--letter" in args else "a4"
-    force = "--execute" in args
-    template = "lab"
-    if "--template" in args:
-        i = args.index("--template")
-        template = args[i + 1] if i + 1 < len(args) else ""
-        del args[i:i + 2]
-    files = [a for a in args if not a.startswith("--")]
-    unknown = [a for a in args if a.startswith("--") and a not in ("--letter", "--execute")]
-    problems = [f"unknown option {a}" for a in unknown]
-    if template not in ("lab", "classic"):
-        problems.append(f"--template must be lab or classic, not {template!r}")
-    if len(files) != 2:
-        problems.append("give exactly two paths: the notebook and the PDF to write")
-    elif not files[1].lower().endswith(".pdf"):
-        problems.append(f"{files[1]}: the output must be a .pdf file")
-    elif not files[0].lower().endswith(".ipynb"):
-        problems.append(f"{files[0]}: the input must be a notebook (.ipynb)")
-    if problems:
-        print("\n".join(problems) + "\n\n" + USAGE, file=sys.stderr)
-        return 2
-    try:
-        counts = print_notebook(Path(files[0]), Path(files[1]), paper, force, template)
-    except PrintError as err:
-        print(err, file=sys.stderr)
-        return 1
-    print(f"Wrote {files[1]} ({PAPER[paper][0]}): {counts['drawn']} of {counts['charts']} charts drawn.")
-    return 0

@@ -6,6 +6,8 @@ import os
 import re
 from pathlib import Path
 
+from platformdirs import user_data_dir
+
 from .errors import ReadingsUnavailable
 
 ENV = "SHAREDSHIELD_READINGS"
@@ -15,15 +17,18 @@ FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'"
                        "\u2013": "-", "\u2014": "-", "\u2012": "-", "\u2212": "-", "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u00ad": ""})
 
 
-def fold(text: str) -> str:
-    """Text with typographic quotes, dashes and spaces made plain, whitespace collapsed and case folded (for matching only)."""
-    return re.sub(r"\s+", " ", text.translate(FOLD)).strip().casefold()
+def fold(text: str, words: bool = False) -> str:
+    """Text with typographic quotes, dashes and spaces made plain, whitespace collapsed and case folded (for matching only).
+
+    The course's one text normaliser: anchors, answers, codes and phrases are all compared after `fold`. With
+    words=True only the words (letters, digits, hyphens) are kept, one space apart.
+    """
+    plain = re.sub(r"\s+", " ", str(text).translate(FOLD)).strip().casefold()
+    return " ".join(re.findall(r"[\w-]+", plain)) if words else plain
 
 
 def reading_store() -> Path:
     """The per-user folder where `python -m sharedshield readings import` keeps a reader's own copies."""
-    from platformdirs import user_data_dir
-
     return Path(user_data_dir(APP, appauthor=False)) / "readings"
 
 
@@ -83,3 +88,11 @@ def readings_available(folder: str | Path | None = None) -> bool:
     except ReadingsUnavailable:
         return False
     return True
+
+
+def reading_text(source_id: str, folder: str | Path | None = None) -> dict[int, str] | None:
+    """The paragraphs of one reading by number if your copy is installed, else None (the notebooks then show the analysis alone)."""
+    try:
+        return readings(folder).get(source_id)
+    except ReadingsUnavailable:
+        return None

@@ -6,13 +6,15 @@ import csv
 import io
 import os
 import re
-import sys
 import tempfile
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .readings import FOLD, fold, parse_reading, reading_store, readings_folder
+from bs4 import BeautifulSoup
+
+from .data import find_data_dir
+from .readings import FOLD, fold, parse_reading, reading_store
 
 # Page furniture a saved web page carries around the text: dropped before the paragraphs are found.
 DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "svg", "iframe", "button", "select", "template", "figure")
@@ -130,8 +132,6 @@ def is_html(text: str, name: str) -> bool:
 
 def html_blocks(text: str) -> list[str]:
     """The text blocks of a saved web page, page furniture (scripts, menus, footers, share prompts, author box) dropped."""
-    from bs4 import BeautifulSoup
-
     soup = BeautifulSoup(text, "html.parser")
     for tag in soup.find_all(DROP_TAGS):
         tag.decompose()
@@ -219,8 +219,6 @@ def _sources(data_dir: Path) -> dict[str, dict[str, str]]:
 
 def import_reading(source_id: str, file: str | Path, data_dir: str | Path | None = None, store: Path | None = None) -> ImportReport:
     """Number a reader's copy of one reading and store it where every notebook finds it; refuse (changing nothing) if it is not that reading."""
-    from .data import find_data_dir
-
     folder = find_data_dir(data_dir)
     sources = _sources(folder)
     if source_id not in sources:
@@ -269,28 +267,3 @@ def installed(store: Path | None = None) -> list[dict[str, str]]:
         out.append({"id": head.get("id", file.stem), "paragraphs": str(len(parse_reading(text))), "from": head.get("imported from", "?"),
                     "on": head.get("imported on", "?"), "file": str(file)})
     return out
-
-
-def main(argv: list[str]) -> int:
-    """`readings import SOURCE_ID FILE` or `readings list`; one clear message on failure; the exit code."""
-    if len(argv) == 3 and argv[0] == "import":
-        try:
-            print(import_reading(argv[1], argv[2]))
-        except ImportRefused as err:
-            print(f"Not imported: {err}", file=sys.stderr)
-            return 1
-        return 0
-    if argv == ["list"]:
-        rows = installed()
-        folder = reading_store()
-        active = readings_folder()
-        print(f"Your readings folder: {folder}")
-        if active is not None and active != folder:
-            print(f"(SHAREDSHIELD_READINGS is set, so the notebooks use {active} instead)")
-        if not rows:
-            print("No readings installed yet. Save a reading's web page, then: python -m sharedshield readings import SOURCE_ID FILE")
-        for r in rows:
-            print(f"  {r['id']}: {r['paragraphs']} paragraphs, imported on {r['on']} from {r['from']}")
-        return 0
-    print("usage: python -m sharedshield readings import SOURCE_ID FILE\n       python -m sharedshield readings list")
-    return 2

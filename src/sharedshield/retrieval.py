@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from .data import Course
+from .readings import fold
 
 ARCHIVE = "https://web.archive.org/web/*/"
 IMPORT_COMMAND = "python -m sharedshield readings import SOURCE_ID FILE"
@@ -29,19 +32,23 @@ def retrieval_sheet(course: Course) -> pd.DataFrame:
 
 
 def with_every_word(events: pd.DataFrame, words: object, columns: tuple[str, ...]) -> pd.Series:
-    """A mask of the events whose given columns, taken together, contain every word (case-blind)."""
-    text = events[list(columns)].fillna("").astype(str).agg(" ".join, axis=1).str.casefold()
+    """A mask of the events whose given columns, taken together, contain every word as a whole word (case-blind)."""
+    text = events[list(columns)].fillna("").astype(str).agg(" ".join, axis=1).map(fold)
     hit = pd.Series(True, index=events.index)
-    for word in str(words).casefold().split():
-        hit &= text.str.contains(word, regex=False)
+    for word in fold(str(words)).split():
+        hit &= text.str.contains(rf"(?<!\w){re.escape(word)}(?!\w)", regex=True)
     return hit
 
 
 def find_events(course: Course, words: object) -> pd.DataFrame | str:
-    """Events whose title, summary or actors contain every word given (case-blind), with record date and reference."""
+    """Events whose title, summary or actors contain every word given, as whole words, with record date, confidence and reference.
+
+    "Maine" finds Maine, not "remained". The titles are shown in full (ss.setup() lets tables show long text).
+    """
     if words is ... or not str(words).strip() or str(words).strip() == "...":
         return "Type one or more words between the quotes (for example a place or a name), then run the cell again."
     ev = course.events
     hit = with_every_word(ev, words, ("title", "summary", "actor1", "actor2"))
-    out = ev.loc[hit, ["event_id", "title", "date", "date_reference", "date_start"]].sort_values("date_start").drop(columns="date_start")
-    return out.reset_index(drop=True) if len(out) else f"No event mentions all of: {words}. Try fewer or other words."
+    out = ev.loc[hit, ["event_id", "title", "date", "date_confidence", "date_reference", "date_start"]].sort_values(["date_start", "event_id"])
+    out = out.drop(columns="date_start").reset_index(drop=True)
+    return out if len(out) else f"No event mentions all of: {words}. Try fewer or other words."

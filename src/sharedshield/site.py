@@ -11,7 +11,13 @@ import time
 from pathlib import Path
 from typing import Any
 
+import plotly
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.util.docutils import SphinxDirective
+
 from .course import COURSE_MAP
+from .data import load_course
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE_CONF = ROOT / "site"
@@ -117,16 +123,11 @@ def site_environment(root: Path = ROOT) -> dict[str, str]:
 
 def load_glossary(data_dir: str | Path | None) -> Any:
     """The validated glossary table (term, definition, first_notebook)."""
-    from .data import load_course
-
     return load_course(data_dir).glossary
 
 
 def glossary_nodes(glossary: Any, notebooks: set[str]) -> list[Any]:
     """The glossary as docutils nodes: a definition list whose text is escaped by the HTML writer, never raw HTML."""
-    from docutils import nodes
-    from sphinx import addnodes
-
     titles = {lesson.notebook: lesson.title for lesson in COURSE_MAP}
     dl = nodes.definition_list(classes=["sharedshield-glossary"])
     for row in glossary.sort_values("term", key=lambda s: s.str.casefold()).itertuples():
@@ -153,8 +154,6 @@ def glossary_nodes(glossary: Any, notebooks: set[str]) -> list[Any]:
 
 def setup(app: Any) -> dict[str, Any]:
     """Sphinx hook: the glossary directive, plotly.js loaded once in every page head, and copied in from plotly."""
-    from sphinx.util.docutils import SphinxDirective
-
     class GlossaryDirective(SphinxDirective):
         """`{sharedshield-glossary}`: render data/glossary.csv at build time."""
 
@@ -179,8 +178,6 @@ def escape_markdown_outputs(app: Any, doctree: Any) -> None:
     myst-nb parses a Markdown output (ss.show, figkit.show's text alternative, check feedback) with HTML allowed, as
     JupyterLab does before it sanitizes; the site has no sanitizer, so any tag there becomes visible text instead.
     """
-    from docutils import nodes
-
     for container in doctree.findall(nodes.container):
         if container.get("mime_type") == "text/markdown":
             for raw in list(container.findall(nodes.raw)):
@@ -189,8 +186,6 @@ def escape_markdown_outputs(app: Any, doctree: Any) -> None:
 
 def plotly_js_path() -> Path:
     """plotly.min.js as shipped inside the installed plotly package."""
-    import plotly
-
     return Path(plotly.__file__).resolve().parent / "package_data" / PLOTLY_JS
 
 

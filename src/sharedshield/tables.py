@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import html
 import io
 import shutil
 import tempfile
@@ -15,6 +14,7 @@ from IPython.display import HTML, display
 from .data import Course, find_data_dir, load_course
 from .dates import describe_date
 from .errors import CourseDataError
+from .templates import render
 
 MISMATCH = ("no", "partly")
 CARD_FIELDS = (("author", "Author"), ("outlet", "Outlet"), ("genre", "Genre"), ("published", "Published (EDTF)"),
@@ -66,20 +66,11 @@ def source_spans(course: Course) -> pd.DataFrame:
 
 def sourcing_cards(course: Course) -> str:
     """One HTML card per reading (every value escaped): who, where, what genre, when and how we know, for whom, why."""
-    cards = []
-    for src in course.sources.itertuples(index=False):
-        rows = "".join(f"<tr><th style='text-align:left;vertical-align:top;padding-right:1em'>{html.escape(label)}</th>"
-                       f"<td style='text-align:left'>{html.escape(str(getattr(src, col)))}</td></tr>" for col, label in CARD_FIELDS)
-        for col, label in LINK_FIELDS:
-            address = str(getattr(src, col, "") or "")
-            if address:
-                rows += (f"<tr><th style='text-align:left;vertical-align:top;padding-right:1em'>{html.escape(label)}</th>"
-                         f"<td style='text-align:left'><a href='{html.escape(address)}'>{html.escape(address)}</a></td></tr>")
-        date = html.escape(describe_date(src.published))
-        cards.append(f"<div style='border:1px solid #999;border-radius:6px;padding:0.6em 1em;margin:0.8em 0'>"
-                     f"<h3 style='margin:0.2em 0;font-size:1.1em'>{html.escape(src.source_id)}: {html.escape(src.title)}</h3>"
-                     f"<p style='margin:0.2em 0'><em>Published {date}</em></p><table>{rows}</table></div>")
-    return "\n".join(cards)
+    cards = [{"source_id": src.source_id, "title": src.title, "date": describe_date(src.published),
+              "fields": [(label, str(getattr(src, col))) for col, label in CARD_FIELDS],
+              "links": [(label, str(getattr(src, col, "") or "")) for col, label in LINK_FIELDS if getattr(src, col, "")]}
+             for src in course.sources.itertuples(index=False)]
+    return render("sourcing_cards.html", cards=cards)
 
 
 def show_sourcing_cards(course: Course) -> None:
@@ -94,25 +85,16 @@ def _text(value: object) -> str:
     return "" if value is None or value is pd.NA or (isinstance(value, float) and value != value) else str(value)
 
 
-def table_html(df: pd.DataFrame, caption: str | None = None, index: bool = False) -> str:
+def table_html(df: pd.DataFrame, caption: str | None = None, index: bool = False, more: int = 0) -> str:
     """A DataFrame as a left-aligned, wrapping HTML table (nothing truncated; every value and header escaped)."""
-    cols = ([df.index.name or ""] if index else []) + [str(c) for c in df.columns]
-    out = ["<table style='border-collapse:collapse;font-size:0.9em;text-align:left'>"]
-    if caption:
-        out.append(f"<caption style='text-align:left'>{html.escape(caption)}</caption>")
-    out.append("<thead><tr>" + "".join(f"<th style='text-align:left;vertical-align:top'>{html.escape(c)}</th>" for c in cols) + "</tr></thead><tbody>")
-    for key, row in zip(df.index, df.itertuples(index=False), strict=True):
-        cells = ([f"<th scope='row' style='text-align:left;vertical-align:top'>{html.escape(_text(key))}</th>"] if index else [])
-        cells += [f"<td style='text-align:left;vertical-align:top'>{html.escape(_text(v))}</td>" for v in row]
-        out.append("<tr style='border-top:1px solid #bbb'>" + "".join(cells) + "</tr>")
-    out.append("</tbody></table>")
-    return "\n".join(out)
+    columns = ([df.index.name or ""] if index else []) + [str(c) for c in df.columns]
+    rows = [(_text(key), [_text(v) for v in row]) for key, row in zip(df.index, df.itertuples(index=False), strict=True)]
+    return render("table.html", columns=columns, rows=rows, caption=caption, index=index, more=more)
 
 
 def show_table(df: pd.DataFrame, max_rows: int = 200) -> None:
     """Display a table in full, text wrapped and left-aligned, every value HTML-escaped."""
-    more = f"<p><em>{len(df) - max_rows} more rows not shown.</em></p>" if len(df) > max_rows else ""
-    display(HTML(table_html(df.head(max_rows)) + more))
+    display(HTML(table_html(df.head(max_rows), more=max(0, len(df) - max_rows))))
 
 
 def coverage(course: Course) -> pd.DataFrame:

@@ -7,6 +7,7 @@ or fixing a mistake never leaves a half-written or duplicate row behind.
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import shutil
@@ -15,10 +16,12 @@ from pathlib import Path
 
 import pandas as pd
 from IPython.display import Markdown, display
+from platformdirs import user_data_dir
 
 from .data import Course, find_data_dir, load_course
 from .errors import CourseDataError
-from .tables import add_row, next_event_id
+from .tables import add_row, next_event_id, show_table
+from .tables import copy_data as _copy
 
 FORM_FIELDS = ("title", "summary", "date", "date_confidence", "date_reference", "actor1", "actor1_code",
                "actor2", "actor2_code", "event_class", "cameo_code", "theme")
@@ -48,8 +51,6 @@ def field_help(table: str = "events", fields: tuple[str, ...] = FORM_FIELDS, dat
 
 def _examples(csv_path: Path, fields: tuple[str, ...]) -> dict[str, str]:
     """For each field, the most common non-empty value in the course's CSV (the first one on a tie)."""
-    import csv
-
     with csv_path.open(encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
     out = {}
@@ -62,8 +63,6 @@ def _examples(csv_path: Path, fields: tuple[str, ...]) -> dict[str, str]:
 
 def show_form_help(table: str = "events", fields: tuple[str, ...] = FORM_FIELDS) -> None:
     """Display the codebook's help for the form as a table."""
-    from .tables import show_table
-
     show_table(field_help(table, fields))
 
 
@@ -122,22 +121,15 @@ def add_event(form: dict, data_dir: str | Path, origin: str = "background") -> C
     return load_course(folder)
 
 
-def default_folder(notebooks_dir: str | Path | None = None) -> Path:
-    """Where copy_data puts your copy: $SHAREDSHIELD_MY_DATA, else the user data folder (platformdirs), else my_data/ by the notebooks."""
+def default_folder() -> Path:
+    """Where copy_data puts your copy: $SHAREDSHIELD_MY_DATA, else the user data folder (platformdirs)."""
     if os.environ.get(MY_DATA_ENV):
         return Path(os.environ[MY_DATA_ENV]).expanduser().resolve()
-    try:
-        from platformdirs import user_data_dir
-    except ImportError:
-        base = Path(notebooks_dir) if notebooks_dir is not None else find_data_dir().parent / "notebooks"
-        return (base if base.is_dir() else Path.cwd()).resolve() / "my_data"
     return Path(user_data_dir("sharedshield", appauthor=False)) / "my_data"
 
 
 def copy_data(to: str | Path | None = None, fresh: bool = False) -> Path:
     """Copy the course data to a folder you can open in a spreadsheet; an existing copy is kept (fresh=True starts a new one beside it)."""
-    from .tables import copy_data as _copy
-
     dest = Path(to).expanduser().resolve() if to is not None else default_folder()
     if dest.exists() and any(dest.iterdir()):
         if not fresh:

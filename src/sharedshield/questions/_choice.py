@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..checks import Question
+from ._model import Question
 
 
 def _letter(answer: object) -> str:
@@ -25,9 +25,3 @@ def choice(qid: str, prompt: str, options: dict[str, str], correct: str, explain
     text = prompt + " " + " ".join(f"({k}) {v}" for k, v in options.items())
     return Question(qid, text, lambda course, c=correct: c, explain, hints=(_letter_hint(letters),), wrong=dict(wrong),
                     compare=lambda a, e: isinstance(a, str) and _letter(a) == e, normalize=_letter)  # "(b)." is matched as "b"
-
-
-
-def options_markdown(options: dict[str, str]) -> str:
-    """The options of a letter question as a Markdown list (for the notebook)."""
-    return "\n".join(f"* **({k})** {v}" for k, v in options.items())

@@ -1,6 +1,6 @@
 """Self-checks for 00_start_here: sourcing questions on the three readings, answered from the sources table and the retrieval sheet."""
 
-from ..checks import Question
+from ._model import Question, written
 
 
 def _before_lisbon(course):
@@ -89,3 +89,8 @@ QUIZ = [
         ],
     },
 ]
+
+# Written tasks: the prompt printed beside each saved answer in the hand-in file, and the kind of feedback it gets.
+WRITTEN = {
+    'q0_w1': written('Written answer. Before you meet the authors in notebook 01: what would you want to know about an author before you trust the dates in their text? Write two or three sentences.'),
+}

@@ -6,9 +6,9 @@ from typing import Any
 
 import pandas as pd
 
-from ..checks import Question
 from ..data import Course
 from ..dates import DateError, parse_date
+from ._model import Question
 
 NEW_START = "E904"  # New START treaty signed in Prague (on the record)
 OCTOBER_2009 = (pd.Timestamp("2009-10-01"), pd.Timestamp("2009-10-31"))

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..checks import Question
 from ..data import Course
 from ..record import recency
+from ._model import Question
 
 
 def most_recent_reading(course: Course) -> str:

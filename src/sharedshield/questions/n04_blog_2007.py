@@ -1,6 +1,7 @@
 """Self-checks for 04_blog_2007: sourcing, contextualisation, close reading and corroboration of the 2007 blog post (letter answers)."""
 
 from ._choice import choice
+from ._model import written
 
 SPEC = [
     dict(qid="q4_1", correct="b",
@@ -80,11 +81,11 @@ QUIZ = [
     },
 ]
 
-# Written tasks: the prompt printed beside each saved answer in the hand-in file.
+# Written tasks: the prompt printed beside each saved answer in the hand-in file, and the kind of feedback it gets.
 WRITTEN = {
-    'q4_w1': 'Task 1 (sourcing). Write two lists: what the post lets us know about its author, and what it does not. Which of the unknowns would change how much weight you give its claims about Russian motives?',
-    'q4_w2': 'Task 4 (written). Choose one field where you and the course differ, or where your answer was *defensible*. In two or three sentences, defend your coding or explain why you changed it, quoting the words of the paragraph that decide it. Write it in the cell below.',
-    'q4_w3': 'Task 5. Follow each dashed line. Is the attack an objection the post raises against its own case? Does the post answer it?',
-    'q4_w4': 'Task 6. Take ¶8. Rewrite its main statement in neutral words, using the neutral alternatives. What is left of the argument?',
-    'q4_w5': 'Challenge. Write a four-sentence summary of the post for a classmate who has not read it: one sentence on who wrote it and where, one on its thesis, one on its main evidence, one on its loaded language. Use neutral words.',
+    'q4_w1': written('Task 1 (sourcing). Write two lists: what the post lets us know about its author, and what it does not. Which of the unknowns would change how much weight you give its claims about Russian motives?', kind="sourcing", reading="blog2007", asks=("author", "outlet", "date")),
+    'q4_w2': written('Task 4 (written). Choose one field where you and the course differ, or where your answer was *defensible*. In two or three sentences, defend your coding or explain why you changed it, quoting the words of the paragraph that decide it. Write it in the cell below.', reading="blog2007"),
+    'q4_w3': written('Task 5. Follow each dashed line. Is the attack an objection the post raises against its own case? Does the post answer it?', reading="blog2007"),
+    'q4_w4': written('Task 6. Take ¶8. Rewrite its main statement in neutral words, using the neutral alternatives. What is left of the argument?', kind="rewrite", reading="blog2007", paragraph=8),
+    'q4_w5': written('Challenge. Write a four-sentence summary of the post for a classmate who has not read it: one sentence on who wrote it and where, one on its thesis, one on its main evidence, one on its loaded language. Use neutral words.', reading="blog2007"),
 }

@@ -1,6 +1,7 @@
 """Self-checks for 05_lukyanov_2011: sourcing, contextualisation, close reading and corroboration of Lukyanov's column (letter answers)."""
 
 from ._choice import choice
+from ._model import written
 
 SPEC = [
     dict(qid="q5_1", correct="c",
@@ -71,11 +72,11 @@ QUIZ = [
     },
 ]
 
-# Written tasks: the prompt printed beside each saved answer in the hand-in file.
+# Written tasks: the prompt printed beside each saved answer in the hand-in file, and the kind of feedback it gets.
 WRITTEN = {
-    'q5_w1': 'Task 1 (sourcing and context). The column appeared in English, on the site of a Russian state news agency, in the week NATO and Russia met. Who was it most likely written for, and what might such readers already believe about who blocked cooperation? Write your answer in the cell below before you read on.',
-    'q5_w2': 'Task 4 (written). ¶9 and ¶10 both speak of reluctance. In two or three sentences, say how the column weighs Russian and Western reluctance, quoting the words that show it.',
-    'q5_w3': 'Task 5. Follow each dashed line. Which attacks are concessions (the column admitting something that cuts against its own hopes), and which are the column rebutting a point?',
-    'q5_w4': 'Task 6. The column calls NATO "the bloc" (¶4). What does that word suggest to a reader, and where does it come from? Then look at the describes column: whom do the column\'s loaded terms target?',
-    'q5_w5': 'Challenge. The blog (notebook 04) and the column both explain why cooperation failed. In two sentences, say whom each holds mainly responsible, in neutral words.',
+    'q5_w1': written('Task 1 (sourcing and context). The column appeared in English, on the site of a Russian state news agency, in the week NATO and Russia met. Who was it most likely written for, and what might such readers already believe about who blocked cooperation? Write your answer in the cell below before you read on.', kind="sourcing", reading="lukyanov2011", asks=("audience",)),
+    'q5_w2': written('Task 4 (written). ¶9 and ¶10 both speak of reluctance. In two or three sentences, say how the column weighs Russian and Western reluctance, quoting the words that show it.', reading="lukyanov2011"),
+    'q5_w3': written('Task 5. Follow each dashed line. Which attacks are concessions (the column admitting something that cuts against its own hopes), and which are the column rebutting a point?', reading="lukyanov2011"),
+    'q5_w4': written('Task 6. The column calls NATO "the bloc" (¶4). What does that word suggest to a reader, and where does it come from? Then look at the describes column: whom do the column\'s loaded terms target?', reading="lukyanov2011"),
+    'q5_w5': written('Challenge. The blog (notebook 04) and the column both explain why cooperation failed. In two sentences, say whom each holds mainly responsible, in neutral words.', reading="lukyanov2011"),
 }

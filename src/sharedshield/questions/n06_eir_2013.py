@@ -1,6 +1,7 @@
 """Self-checks for 06_eir_2013: sourcing, contextualisation, close reading and corroboration of the EIR timeline (letter answers)."""
 
 from ._choice import choice
+from ._model import written
 
 SPEC = [
     dict(qid="q6_1", correct="b",
@@ -70,11 +71,11 @@ QUIZ = [
     },
 ]
 
-# Written tasks: the prompt printed beside each saved answer in the hand-in file.
+# Written tasks: the prompt printed beside each saved answer in the hand-in file, and the kind of feedback it gets.
 WRITTEN = {
-    'q6_w1': "Task 1 (sourcing). A timeline looks like a list of facts. Before you read it: what could an unsigned chronology in a political movement's magazine be good evidence for, and what not?",
-    'q6_w2': 'Task 4 (written). ¶4 is hostile in tone. Is it against cooperation, or against something else? In two or three sentences, say what it attacks, quoting the words that show it.',
-    'q6_w3': 'Task 5. The map is wide and flat, and the count above shows how many attacks it has. What does that tell you about how a chronology argues, and what does it leave for the reader to do?',
-    'q6_w4': 'Task 6. Find the phrase EIR uses for the officials around Vice President Cheney (¶4). Describe it in one neutral sentence, as a historian would in a footnote, without endorsing it and without mocking it.',
-    'q6_w5': "Challenge. Write the entry EIR might have added for one of the US or NATO offers it leaves out, in the timeline's format (date, who, what), but in neutral words. Then say how the entry changes the timeline's story.",
+    'q6_w1': written("Task 1 (sourcing). A timeline looks like a list of facts. Before you read it: what could an unsigned chronology in a political movement's magazine be good evidence for, and what not?", kind="sourcing", reading="eir2013", asks=("author", "outlet")),
+    'q6_w2': written('Task 4 (written). ¶4 is hostile in tone. Is it against cooperation, or against something else? In two or three sentences, say what it attacks, quoting the words that show it.', reading="eir2013"),
+    'q6_w3': written('Task 5. The map is wide and flat, and the count above shows how many attacks it has. What does that tell you about how a chronology argues, and what does it leave for the reader to do?', reading="eir2013"),
+    'q6_w4': written('Task 6. Find the phrase EIR uses for the officials around Vice President Cheney (¶4). Describe it in one neutral sentence, as a historian would in a footnote, without endorsing it and without mocking it.', kind="rewrite", reading="eir2013", paragraph=4),
+    'q6_w5': written("Challenge. Write the entry EIR might have added for one of the US or NATO offers it leaves out, in the timeline's format (date, who, what), but in neutral words. Then say how the entry changes the timeline's story.", reading="eir2013"),
 }

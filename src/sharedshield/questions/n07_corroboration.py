@@ -1,7 +1,7 @@
 """Self-checks for 07_corroboration: corroborate an event, read a silence, find the record that contradicts a claim."""
 
-from ..checks import Question
 from ..corroborate import GRID_EVENTS, course_grid
+from ._model import Question, written
 
 
 def _best_corroborated(course):
@@ -99,3 +99,11 @@ QUIZ = [
         ],
     },
 ]
+
+# Written tasks: the prompt printed beside each saved answer in the hand-in file, and the kind of feedback it gets.
+WRITTEN = {
+    'q7_w1': written('Task 1. Before you count: from the chart, are the readings mostly telling the same story, or mostly different stories? What would that mean for corroboration? Write two sentences.'),
+    'q7_w2': written('Task 2. Pick one shared event. In two sentences, describe how each reading frames it. Then say whether they disagree about facts or only about meaning.'),
+    'q7_w3': written('Task 3 (before the table). Choose one reading. Which event would you expect it to mention, given its purpose, and why? Write it down, then compare with the table.'),
+    'q7_w4': written('Task 4. Write a short corroboration paragraph (4-5 sentences) on the question of the course: Could Russia and the West share a missile shield, and why did the offers fail? Use at least one point where the readings agree, one where one of them is silent (and could have known), and one where a reading differs from the record. Cite each point as reading id + ¶.', kind="claim"),
+}

@@ -1,6 +1,6 @@
 """Self-checks for 08_your_turn: dating honestly in EDTF, keeping a reading's words, and what a validator can and cannot check."""
 
-from ..checks import Question
+from ._model import Question, written
 
 
 def _letters(answer) -> set[str]:
@@ -84,3 +84,9 @@ QUIZ = [
         ],
     },
 ]
+
+# Written tasks: the prompt printed beside each saved answer in the hand-in file, and the kind of feedback it gets.
+WRITTEN = {
+    'q8_w1': written('Task 1. In your own words: what would you change to fix each of the three mistakes? And what could the validator not have caught in your own event?'),
+    'q8_w2': written('Your project: its question and plan (which source, which rows, which chart).'),
+}

@@ -6,12 +6,13 @@ import re
 from typing import Any
 
 from ..assessment import LOADED, NEUTRAL, PERSPECTIVES, in_text, match_loaded, slipped_events
-from ..checks import Question
+from ._model import Question, written
 
 WRITTEN = {
-    "q9_w1": ("Could Russia and the West share a missile shield, and why did the offers fail? Write a claim that answers the course question "
+    "q9_w1": written("Could Russia and the West share a missile shield, and why did the offers fail? Write a claim that answers the course question "
               "(150-300 words). Support it with evidence from at least two readings, cited as id + ¶ (e.g. eir2013 ¶10), and from the record, "
-              "cited by event id; name at least one place where a reading differs from the record, and attribute each reading's claims to it."),
+              "cited by event id; name at least one place where a reading differs from the record, and attribute each reading's claims to it.",
+                     kind="claim"),
 }
 
 _SLIP_FEEDBACK = {
