@@ -169,7 +169,10 @@ def test_export_is_one_self_contained_escaped_file(work_dir, tmp_path):
     work.answer("q4_w1", "The blog **<img src=x onerror=alert(1)>** argues (blog2007 ¶7)")  # learner text quoted inside the feedback
     out = tmp_path / "my-work.html"
     assert work.main(["export", str(out)]) == 0
-    page = out.read_text(encoding="utf-8")
+    full = out.read_text(encoding="utf-8")
+    data_block = re.findall(r'<script type="application/json" id="sharedshield-handin">.*?</script>', full, flags=re.S)
+    assert len(data_block) == 1 and "<" not in data_block[0][60:-9]  # the hand-in's data (sharedshield.handin): no markup inside
+    page = full.replace(data_block[0], "")
     assert "Ada &lt;b&gt;Lovelace&lt;/b&gt;" in page and "<b>Lovelace" not in page
     assert "&lt;script&gt;" in page and "<script" not in page
     assert "EIR states &lt;i&gt;much&lt;/i&gt;" in page and "&amp; Lukyanov" in page

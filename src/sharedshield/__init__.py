@@ -27,7 +27,8 @@ from .figkit import show as show_figure  # noqa: E402
 __all__ += ["density", "export", "figkit", "figures", "record", "show_figure", "tables"]
 
 from . import work  # noqa: E402  (saved work: every check and written answer, the hand-in export)
-from .work import answer, export_work, my_work, whoami  # noqa: E402
+from .handin import export_work, my_work  # noqa: E402  (the hand-in)
+from .work import answer, whoami  # noqa: E402
 
 __all__ += ["answer", "export_work", "my_work", "whoami", "work"]
 
