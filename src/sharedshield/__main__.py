@@ -16,10 +16,12 @@ USAGE = """usage: python -m sharedshield COMMAND ...
   work export OUT.html              write your answers and progress to one file you can hand in
   work show                         print your progress per notebook
   work reset                        start again: moves your saved answers to a backup (asks first)
-  print NOTEBOOK.ipynb OUT.pdf      run a notebook and print it to PDF, charts drawn (A4; --letter for US Letter)"""
+  print NOTEBOOK.ipynb OUT.pdf      run a notebook and print it to PDF, charts drawn (A4; --letter for US Letter)
+  class report FOLDER --out R.html  the teacher's class report of the students' hand-ins (--json, --marks, --anonymous)
+  class feedback marks.csv --out D  one printable feedback page per student from a filled marking sheet"""
 
 # Each further command lives in its own module, whose main(argv) returns the exit code.
-COMMANDS = {"readings": "sharedshield.readings_import", "work": "sharedshield.work", "print": "sharedshield.printing"}
+COMMANDS = {"readings": "sharedshield.readings_import", "work": "sharedshield.work", "print": "sharedshield.printing", "class": "sharedshield.classreport"}
 
 
 def check(args: list[str]) -> int:

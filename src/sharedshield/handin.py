@@ -15,7 +15,6 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
-import nbformat
 import pandas as pd
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
@@ -52,16 +51,17 @@ def split_names(name: str) -> list[str]:
 def _prompt_cells(path: Path) -> dict[str, str]:
     """Prompts of the written answers of one notebook: the Markdown cell just above each `ss.answer("qid", ...)` cell."""
     try:
-        nb = nbformat.read(path, as_version=4)
-    except (OSError, ValueError):
+        cells = json.loads(path.read_text(encoding="utf-8")).get("cells", [])
+    except (OSError, ValueError, AttributeError):
         return {}
     out: dict[str, str] = {}
     last = ""
-    for cell in nb.cells:
-        if cell.cell_type == "markdown":
-            last = cell.source
+    for cell in cells:
+        source = "".join(cell.get("source", ""))
+        if cell.get("cell_type") == "markdown":
+            last = source
             continue
-        for qid in re.findall(r"""ss\.answer\(\s*["'](q\d+_w\w+)["']""", cell.source):
+        for qid in re.findall(r"""ss\.answer\(\s*["'](q\d+_w\w+)["']""", source):
             text = re.sub(r"<[^>]+>", "", last)
             text = re.sub(r"\*\*(Written answer|Task \d+)[^*]*\*\*\s*", "", text).strip()
             out.setdefault(qid, " ".join(text.split()))
@@ -124,7 +124,7 @@ def coding_table(source_id: str, answer: Any) -> dict:
         alts = coding._alternatives(row)
         results = [coding._compare_value(f, mine.get(f, ...), getattr(row, f), alts.get(f, set())) for f in FIELDS[:3]]
         results.append(coding._compare_loaded(mine.get("loaded", ...), [w.strip() for w in str(row.loaded).split(";") if w.strip()]))
-        paragraphs.append({"paragraph": n, "fields": {f: {"mine": r.mine, "course": str(getattr(row, f)) if f != "loaded" else r.course, "verdict": r.verdict}
+        paragraphs.append({"paragraph": n, "fields": {f: {"mine": r.yours, "course": r.course, "verdict": r.verdict}
                                                        for f, r in zip(FIELDS, results, strict=True)}})
     return {"source": source_id, "thesis": saved["thesis"], "paragraphs": paragraphs}
 
