@@ -253,8 +253,8 @@ def _figure_html(data: list[dict], layout: dict, alt: str, div_id: str) -> str:
     """One plotly chart as a JSON spec (drawn by the plotly.js inlined once per page), with its text alternative."""
     merged = {**LAYOUT, **layout, "xaxis": {**LAYOUT["xaxis"], **layout.get("xaxis", {})}, "yaxis": {**LAYOUT["yaxis"], **layout.get("yaxis", {})}}
     spec = handin.script_json({"data": data, "layout": merged, "config": {"displaylogo": False, "responsive": True}})
-    return (f'<figure class="chart"><div id="{div_id}" class="plot" role="img" aria-label="{html.escape(alt)}"></div>'
-            f'<script type="application/json" class="plot-spec" data-for="{div_id}">{spec}</script><figcaption>{html.escape(alt)}</figcaption></figure>')
+    return (f'<figure class="chart" aria-labelledby="{div_id}-alt"><div id="{div_id}" class="plot" aria-describedby="{div_id}-alt"></div>'
+            f'<script type="application/json" class="plot-spec" data-for="{div_id}">{spec}</script><figcaption id="{div_id}-alt">{html.escape(alt)}</figcaption></figure>')
 
 
 def _bar(name: str, x: list, y: list, colour: str | list, orientation: str = "v", hover: str = "") -> dict:
