@@ -12,8 +12,11 @@ import shutil
 from collections import Counter
 from pathlib import Path
 
+import nbformat
 import pytest
+from nbclient import NotebookClient
 
+from conftest import ROOT
 from sharedshield import classreport, democlass, handin
 from sharedshield.checks import all_questions, spelled
 
@@ -168,3 +171,13 @@ def test_feedback_pages_from_a_filled_marking_sheet(klass, tmp_path, capsys):
     assert page.count('class="mine"') == 4
     if rows[0]["written claim (q9_w1)"]:
         assert rows[0]["written claim (q9_w1)"][:40] in page
+
+
+def test_teacher_notebook_runs_on_its_demo_class_without_error_or_warning(tmp_path):
+    nb = nbformat.read(ROOT / "teacher" / "class_report.ipynb", as_version=4)
+    assert all(not c.get("outputs") for c in nb.cells if c.cell_type == "code")  # stripped in git
+    NotebookClient(nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}).execute()
+    streams = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "stream" and o.name == "stderr"]
+    assert streams == []
+    text = "".join(o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "stream")
+    assert "8 hand-in(s) read." in text and "Wrote " in text and "class-report.html (8 student(s))" in text

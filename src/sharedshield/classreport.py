@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
+import plotly.graph_objects as go
 from plotly.offline import get_plotlyjs
 
 from . import handin
@@ -262,8 +264,8 @@ def _bar(name: str, x: list, y: list, colour: str | list, orientation: str = "v"
     return {"type": "bar", "name": name, "x": x, "y": y, "orientation": orientation, "marker": {"color": colour}, "hovertemplate": hover + "<extra>hand-ins</extra>"}
 
 
-def class_chart(handins: list[Handin]) -> str:
-    """Per notebook: how many students attempted at least one of its questions, and how many attempted all of them."""
+def class_spec(handins: list[Handin]) -> tuple[list[dict], dict, str]:
+    """The class chart (plotly data, layout, text alternative): per notebook, students who attempted at least one check, and every check."""
     asked = Counter(handin.notebook_of(q) for q in all_questions())
     numbers = [lesson.notebook[:2] for lesson in COURSE_MAP if asked[lesson.notebook[:2]]]
     done = [Counter(handin.notebook_of(q) for q in h.data.get("first_attempts", {})) for h in handins]
@@ -274,29 +276,79 @@ def class_chart(handins: list[Handin]) -> str:
     layout = {"title": {"text": "Students who attempted the checks, per notebook"}, "barmode": "group", "height": 380,
               "xaxis": {"title": {"text": "notebook"}, "type": "category"}, "yaxis": {"title": {"text": "students"}}, "legend": {"orientation": "h", "y": -0.25}}
     alt = f"Of {len(handins)} students: " + "; ".join(f"notebook {n}: {s} attempted a check, {f} all" for n, s, f in zip(numbers, some, full, strict=True)) + "."
-    return _figure_html(data, layout, alt, "chart-class")
+    return data, layout, alt
 
 
-def question_chart(qid: str, info: dict) -> str:
-    """First answers to one question, option by option (the right answer in blue, the others in orange)."""
+def class_chart(handins: list[Handin]) -> str:
+    """The class chart as HTML."""
+    return _figure_html(*class_spec(handins), "chart-class")
+
+
+def question_spec(qid: str, info: dict) -> tuple[list[dict], dict, str]:
+    """First answers to one question, option by option (the right answer in blue, the others in orange): data, layout, text alternative."""
     items = list(info["answers"].items())[:8]
     labels = [f"({k})" if v["option"] else k[:30] for k, v in items]
     data = [_bar("first answers", [v["count"] for _, v in items], labels, [RIGHT if v["correct"] else WRONG for _, v in items], "h", "%{y}: %{x} first answers")]
     layout = {"title": {"text": f"{qid}: first answers (blue: right)"}, "height": 130 + 32 * len(items), "showlegend": False,
               "xaxis": {"title": {"text": "students (first attempt)"}, "rangemode": "tozero"}, "yaxis": {"title": {"text": "answer"}, "autorange": "reversed", "type": "category"}}
     alt = f"{qid}, first attempts of {info['students_answered']} students: " + "; ".join(f"{lab} {v['count']}{' (right)' if v['correct'] else ''}" for lab, (_, v) in zip(labels, items, strict=True)) + "."
-    return _figure_html(data, layout, alt, f"chart-{qid}")
+    return data, layout, alt
 
 
-def coding_chart(source: str, cells: dict) -> str:
-    """Per paragraph and field: how many students agreed with the course, were defensible, overlapped, differed, or did not code it."""
+def question_chart(qid: str, info: dict) -> str:
+    """One question's chart as HTML."""
+    return _figure_html(*question_spec(qid, info), f"chart-{qid}")
+
+
+def coding_spec(source: str, cells: dict) -> tuple[list[dict], dict, str]:
+    """Per paragraph and field: students who agreed with the course, were defensible, overlapped, differed, or did not code it: data, layout, alt."""
     rows = list(cells)
     data = [_bar(v, [cells[r]["verdicts"].get(v, 0) for r in rows], rows, c, "h", "%{y}: %{x} students, " + v) for v, c in VERDICT_COLOURS.items()]
     layout = {"title": {"text": f"{source}: the class's coding beside the course's"}, "barmode": "stack", "height": 170 + 22 * len(rows),
               "xaxis": {"title": {"text": "students"}}, "yaxis": {"title": {"text": "paragraph and field"}, "autorange": "reversed", "type": "category"},
               "legend": {"orientation": "h", "y": -0.12}}
     alt = f"{source}: " + "; ".join(f"{r}: " + ", ".join(f"{cells[r]['verdicts'].get(v, 0)} {v}" for v in VERDICT_COLOURS) for r in rows) + "."
-    return _figure_html(data, layout, alt, f"chart-coding-{source}")
+    return data, layout, alt
+
+
+def coding_chart(source: str, cells: dict) -> str:
+    """One reading's coding chart as HTML."""
+    return _figure_html(*coding_spec(source, cells), f"chart-coding-{source}")
+
+
+def figure(spec: tuple[list[dict], dict, str]) -> go.Figure:
+    """A chart spec as a plotly Figure, for the teacher's notebook (its text alternative is the spec's third part)."""
+    data, layout, alt = spec
+    return go.Figure(data=data, layout={**LAYOUT, **layout, "meta": {"alt": alt}, "xaxis": {**LAYOUT["xaxis"], **layout.get("xaxis", {})}, "yaxis": {**LAYOUT["yaxis"], **layout.get("yaxis", {})}})
+
+
+def progress_table(handins: list[Handin]) -> pd.DataFrame:
+    """Per student: exported when, and per notebook the questions attempted of those asked (+Nw: written answers)."""
+    return pd.DataFrame([{"student": r["student"], "exported (UTC)": r["created"], **r["notebooks"]} for r in progress_rows(handins)])
+
+
+def missed_table(handins: list[Handin]) -> pd.DataFrame:
+    """Per self-check, most missed first: students who answered, right the first time, and the commonest wrong first answer."""
+    rows = []
+    for qid, info in question_summary(handins).items():
+        wrong = [(k, a["count"]) for k, a in info["answers"].items() if not a["correct"] and a["count"]]
+        top = max(wrong, key=lambda kv: kv[1]) if wrong else ("", 0)
+        rows.append({"question": qid, "answered": info["students_answered"], "right first time": info["first_correct"],
+                     "missed first time": info["students_answered"] - info["first_correct"], "commonest wrong answer": f"{top[0]} ({top[1]})" if top[1] else ""})
+    table = pd.DataFrame(rows)
+    return table.sort_values(["missed first time", "question"], ascending=[False, True], ignore_index=True)
+
+
+def write_report(paths: list[Path], out: Path, anonymous: bool = False, include_edited: bool = False) -> list[Handin]:
+    """Read the hand-ins and write the HTML report (what `class report` does, for a notebook); the file problems are printed."""
+    handins, messages = collect(paths, include_edited=include_edited, skip=(out,))
+    for line in messages:
+        print(line)
+    if handins:
+        handin.atomic_write(out, render_report(handins, messages, anonymous=anonymous))
+        out.chmod(0o644)
+        print(f"Wrote {out} ({len(handins)} student(s)).")
+    return handins
 
 
 def render_report(handins: list[Handin], messages: list[str], anonymous: bool = False) -> str:

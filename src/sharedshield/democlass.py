@@ -7,6 +7,7 @@ Used by the tests, the benchmark and teacher/class_report.ipynb's demo. Each lea
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import random
 from collections.abc import Iterator
@@ -61,8 +62,11 @@ def _coding(rng: random.Random, paragraphs: list[int]) -> dict[int, dict]:
             for p in paragraphs if rng.random() < 0.8}
 
 
-def build_class(folder: Path, n: int = 30, seed: int = 16, skill: float = 0.6) -> list[Learner]:
+def build_class(folder: Path, n: int = 30, seed: int = 16, skill: float = 0.6, quiet: bool = False) -> list[Learner]:
     """Make `n` learners answer the course's checks (seeded), write answers and codings, and export `folder/NAME.html` each."""
+    if quiet:
+        with contextlib.redirect_stdout(io.StringIO()):
+            return build_class(folder, n, seed, skill)
     rng = random.Random(seed)
     course = load_course()
     questions = all_questions()
