@@ -22,7 +22,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.offline import get_plotlyjs
 
-from . import handin
+from . import coding, handin
 from .checks import Question, _verdict, all_questions, spelled
 from .course import COURSE_MAP
 from .data import load_course
@@ -213,7 +213,13 @@ def coding_summary(handins: list[Handin]) -> dict[str, dict]:
                     cell["verdicts"][verdict] += 1
                     if verdict in ("different", "defensible", "overlap") and v.get("mine"):
                         cell["alternatives"][str(v["mine"])] += 1
-    return {s: {k: {"course": c["course"], "verdicts": dict(c["verdicts"]), "alternatives": dict(c["alternatives"].most_common(3))} for k, c in cells.items()} for s, cells in out.items()}
+    course = load_course()
+    values = {}
+    for source in out:
+        for row in coding.coding_of(course, source).itertuples():
+            values |= {(source, f"¶{int(row.paragraph)} {f}"): "; ".join(w.strip() for w in str(getattr(row, f)).split(";")) for f in handin.FIELDS}
+    return {s: {k: {"course": values.get((s, k), c["course"]), "verdicts": dict(c["verdicts"]), "alternatives": dict(c["alternatives"].most_common(3))} for k, c in cells.items()}
+            for s, cells in out.items()}
 
 
 def progress_rows(handins: list[Handin]) -> list[dict]:

@@ -17,7 +17,7 @@ from typing import Any
 
 from . import coding, handin, work
 from .argmap import ATTITUDES, EXPECTATIONS, KINDS
-from .checks import all_questions, check
+from .checks import Question, _same, all_questions, check
 from .data import load_course
 
 FIRST = ("Ada", "Bilal", "Chen", "Dana", "Emeka", "Farah", "Goran", "Hana", "Ivo", "Jana", "Kofi", "Lena", "Mateo", "Nia", "Omar", "Priya",
@@ -50,9 +50,12 @@ def work_folder(folder: Path) -> Iterator[None]:
             os.environ[work.ENV] = old
 
 
-def _plain(value: Any) -> Any:
-    """A course answer as a learner would type it (a set as a sorted list)."""
-    return sorted(value) if isinstance(value, set | frozenset) else value
+def _plain(q: Question, value: Any) -> Any:
+    """A right answer as a learner would type it: the value itself, or for a set the list, or one of its members, that the check accepts."""
+    if not isinstance(value, set | frozenset):
+        return value
+    accepts = q.compare or _same
+    return next((c for c in (sorted(value), *sorted(value)) if accepts(c, value)), sorted(value))
 
 
 def _coding(rng: random.Random, paragraphs: list[int]) -> dict[int, dict]:
@@ -70,7 +73,7 @@ def build_class(folder: Path, n: int = 30, seed: int = 16, skill: float = 0.6, q
     rng = random.Random(seed)
     course = load_course()
     questions = all_questions()
-    right = {qid: _plain(q.expected(course)) for qid, q in questions.items()}
+    right = {qid: _plain(q, q.expected(course)) for qid, q in questions.items()}
     folder.mkdir(parents=True, exist_ok=True)
     learners = []
     for i in range(n):
