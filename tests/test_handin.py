@@ -53,6 +53,7 @@ def test_handin_shows_prompts_first_and_final_answers_and_a_readable_coding_tabl
     assert table["qid"] == "q4_code" and "Ellipsis" not in page
     p = table["paragraphs"][0]["fields"]
     assert p["kind"]["mine"] == "fact" and p["kind"]["verdict"] in ("agree", "defensible", "different") and p["attitude"]["verdict"] == "not coded yet"
+    assert re.search(r"<th scope=\"row\">¶\d+</th>\s*<td>fact / ", page) and "(not coded)" in page
     row04 = next(r for r in data["progress"] if r["notebook"] == "04")
     assert row04["attempted"] <= row04["questions"] == sum(q.startswith("q4_") for q in all_questions())
     assert data["checksum"]["value"] == handin.checksum(data)

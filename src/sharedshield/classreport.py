@@ -98,7 +98,7 @@ def read_handin(path: Path) -> Handin | str:
         old = _old_format(text)
         if old is None:
             return f"{path}: not a Shared Shield hand-in (no hand-in data in it); refused. To fix: ask the student for the .html file written by ss.export_work."
-        return Handin(path, old, [f"{path.name}: made by an older course version (no data block): read from its tables; no checksum to verify, codings not included."])
+        return Handin(path, old, [f"{path}: made by an older course version (no data block): read from its tables; no checksum to verify, codings not included."])
     try:
         data = json.loads(found.group(1))
     except json.JSONDecodeError as err:
@@ -109,9 +109,9 @@ def read_handin(path: Path) -> Handin | str:
     stored = (data.get("checksum") or {}).get("value")
     if stored != handin.checksum(data):
         item.edited = True
-        item.notes.append(f"{path.name}: EDITED: its data does not match its checksum (changed by hand after export)")
+        item.notes.append(f"{path}: EDITED: its data does not match its checksum (changed by hand after export)")
     if data.get("course_version") != handin.course_version() or data.get("schema_version") != handin.SCHEMA_VERSION:
-        item.notes.append(f"{path.name}: made by course version {data.get('course_version')} (schema {data.get('schema_version')}); this course is {handin.course_version()}: read as far as it can be.")
+        item.notes.append(f"{path}: made by course version {data.get('course_version')} (schema {data.get('schema_version')}); this course is {handin.course_version()}: read as far as it can be.")
     return item
 
 
