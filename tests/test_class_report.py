@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import csv
 import hashlib
@@ -18,6 +19,7 @@ from nbclient import NotebookClient
 
 from conftest import ROOT
 from sharedshield import classreport, democlass, handin
+from sharedshield.__main__ import main as course_main
 from sharedshield.checks import all_questions, spelled
 
 N = 12
@@ -181,3 +183,20 @@ def test_teacher_notebook_runs_on_its_demo_class_without_error_or_warning(tmp_pa
     assert streams == []
     text = "".join(o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "stream")
     assert "8 hand-in(s) read." in text and "Wrote " in text and "class-report.html (8 student(s))" in text
+
+
+def test_the_class_commands_plug_into_an_argparse_cli_and_the_course_command(klass, tmp_path):
+    folder, learners = klass
+    parser = argparse.ArgumentParser(prog="x")
+    classreport.register(parser.add_subparsers(dest="command"))
+    args = parser.parse_args(["class", "report", str(folder), "--out", str(tmp_path / "r.html"), "--anonymous"])
+    assert args.anonymous and args.run is classreport.run_report
+    assert course_main(["class", "report", str(folder), "--out", str(tmp_path / "c.html")]) == 0 and (tmp_path / "c.html").stat().st_size > 10**6
+
+
+def test_a_marking_sheet_without_its_columns_is_refused_with_one_line(tmp_path, capsys):
+    sheet = tmp_path / "m.csv"
+    sheet.write_text("name,grade\nAda,A\n", encoding="utf-8")
+    assert classreport.main(["feedback", str(sheet), "--out", str(tmp_path / "fb")]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "student, file, sourcing" in err[0] and not (tmp_path / "fb").exists()
