@@ -17,7 +17,7 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from conftest import ROOT
+from conftest import FIXTURES, ROOT
 from sharedshield import classreport, democlass, handin
 from sharedshield.__main__ import main as course_main
 from sharedshield.checks import all_questions, spelled
@@ -200,3 +200,13 @@ def test_a_marking_sheet_without_its_columns_is_refused_with_one_line(tmp_path, 
     assert classreport.main(["feedback", str(sheet), "--out", str(tmp_path / "fb")]) == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "student, file, sourcing" in err[0] and not (tmp_path / "fb").exists()
+
+
+def test_a_hand_in_exported_before_hand_ins_carried_data_is_read_and_said(tmp_path, capsys):
+    legacy = FIXTURES / "handin-before-json.html"  # written by the course's export at commit 6e0dd8c (no data block)
+    before = _snapshot(FIXTURES)
+    got = classreport.read_handin(legacy)
+    assert got.name == "Lea Gacy" and "older course version" in got.notes[0]
+    assert got.data["first_attempts"]["q4_1"] == {**got.data["first_attempts"]["q4_1"], "first_answer": "c", "attempts": 2, "final_answer": "b", "final_verdict": "correct"}
+    assert [w["qid"] for w in got.data["written"]] == ["q9_w1"] and "<much>" in got.data["written"][0]["answer"]
+    assert classreport.main(["report", str(legacy), "--out", str(tmp_path / "r.html")]) == 0 and _snapshot(FIXTURES) == before
