@@ -14,6 +14,7 @@ help:
 	@echo "make site        run every notebook and build the offline reading site in _site/ (see README)"
 	@echo "make handouts    print the student and teacher packs to _handouts/ (A4 and US Letter PDFs; needs Chromium)"
 	@echo "make bench       time the course, load_course, density and site; writes benchmarks/results.md"
+	@echo "make class-report HANDINS=folder   the class report, summary and marking sheet of the students' hand-ins"
 
 $(BIN)/python:
 	@$(PY) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Shared Shield? needs Python 3.11 or newer: install it, or run make PY=python3.12")'
@@ -62,3 +63,9 @@ bench: $(VENV)/.dev
 
 clean:
 	rm -rf $(VENV) _site _build _handouts .pytest_cache
+
+# The teacher's class report (teacher/guide.md, "Collecting the hand-ins"): make class-report HANDINS=folder-of-hand-ins
+HANDINS ?= handins
+.PHONY: class-report
+class-report: $(VENV)/.student
+	$(BIN)/python -m sharedshield class report $(HANDINS) --out class-report.html --json class-summary.json --marks marks.csv

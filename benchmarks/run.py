@@ -4,7 +4,7 @@ Sections: course execution against the floor of bare kernels, load_course() cold
 synthetic events of mixed precision (time, peak memory, log-log slope), the static site build and `make handouts`. When a
 target is missed the script profiles what dominates and reports it.
 
-Usage: python benchmarks/run.py [--quick] [--only course,load,density,site,handouts]
+Usage: python benchmarks/run.py [--quick] [--only course,load,density,site,handouts,class-report]
 """
 
 from __future__ import annotations
@@ -296,6 +296,48 @@ def bench_handouts(rows: list, notes: list) -> None:
     rows.append(("make handouts (student + teacher, A4 + Letter)", ", ".join(counts), fmt_s(seconds), "", "< 60 s", "PASS" if seconds < 60 else "MISS"))
 
 
+# ---- class report -----------------------------------------------------------------------------------------------------
+
+def bench_class_report(rows: list, notes: list, sizes: tuple[int, ...] = (30, 300)) -> None:
+    """`python -m sharedshield class report` (HTML + JSON + marks) on 30 and 300 hand-ins: 30 made through the course's API, the rest copies under new names."""
+    import contextlib
+    import re
+    import tempfile
+
+    from sharedshield import classreport, democlass, handin
+
+    with tempfile.TemporaryDirectory(prefix="bench-class-") as tmp:
+        base = Path(tmp) / "made"
+        t = time.perf_counter()
+        with contextlib.redirect_stdout(io.StringIO()):
+            learners = democlass.build_class(base, 30, seed=16)
+        made = time.perf_counter() - t
+        notes.append(f"Class report: 30 hand-ins made through the course's API (checks, codings, written answers, export) in {made:.1f} s.")
+        for n in sizes:
+            folder = Path(tmp) / f"class-{n}"
+            folder.mkdir()
+            for i in range(n):
+                text = learners[i % 30].path.read_text(encoding="utf-8")
+                block = classreport.DATA_BLOCK.search(text)
+                data = json.loads(block.group(1))
+                data.update(name=f"Student {i:03d}", students=[f"Student {i:03d}"])
+                data["checksum"]["value"] = handin.checksum(data)
+                (folder / f"s{i:03d}.html").write_text(text.replace(block.group(1), str(handin.script_json(data))), encoding="utf-8")
+            out = Path(tmp) / f"report-{n}"
+            t = time.perf_counter()
+            run = subprocess.run([PY, "-m", "sharedshield", "class", "report", str(folder), "--out", f"{out}.html", "--json", f"{out}.json", "--marks", f"{out}.csv"],
+                                 capture_output=True, text=True, timeout=600)
+            seconds = time.perf_counter() - t
+            if run.returncode != 0:
+                notes.append(f"Class report ({n}): failed (exit {run.returncode}): {(run.stderr or run.stdout).strip().splitlines()[-1:]}")
+                continue
+            size = Path(f"{out}.html").stat().st_size
+            students = len(re.findall(r"^Student", Path(f"{out}.csv").read_text(encoding="utf-8-sig"), flags=re.M))
+            goal = "< 10 s" if n >= 300 else ""
+            rows.append((f"class report (HTML {fmt_bytes(size)}, JSON, marks; {students} rows)", f"{n} hand-ins", fmt_s(seconds), "", goal,
+                         ("PASS" if seconds < 10 else "MISS") if goal else ""))
+
+
 # ---- report -----------------------------------------------------------------------------------------------------------
 
 def table(rows: list) -> str:
@@ -310,7 +352,7 @@ def main() -> None:
     """Run the chosen sections, print the table and write benchmarks/results.md."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="density up to 10^5 only, fewer repeats")
-    parser.add_argument("--only", default="course,load,density,site,handouts", help="comma-separated sections")
+    parser.add_argument("--only", default="course,load,density,site,handouts,class-report", help="comma-separated sections")
     args = parser.parse_args()
     only = set(args.only.split(","))
     rows: list = []
@@ -328,6 +370,8 @@ def main() -> None:
         bench_site(rows, notes)
     if "handouts" in only:
         bench_handouts(rows, notes)
+    if "class-report" in only:
+        bench_class_report(rows, notes)
     load = os.getloadavg() if hasattr(os, "getloadavg") else ("?",) * 3
     machine = (f"{dt.datetime.now():%Y-%m-%d %H:%M}; {os.cpu_count()} CPUs ({platform.processor() or platform.machine()}); "
                f"Python {platform.python_version()}; load average at the end {load[0]:.1f}; run took {time.perf_counter() - started:.0f} s")

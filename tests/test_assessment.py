@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from conftest import ROOT
-from sharedshield import assessment, load_course, work
+from sharedshield import assessment, feedback, load_course, store
 from sharedshield.checks import check
 from sharedshield.dates import parse_date
 from sharedshield.questions import prompt_of
@@ -20,7 +20,7 @@ RUBRIC = (ROOT / "teacher" / "rubric.md").read_text(encoding="utf-8")
 @pytest.fixture(autouse=True)
 def private_work(tmp_path, monkeypatch):
     """Checks record attempts: keep them out of the real user folder."""
-    monkeypatch.setenv(work.ENV, str(tmp_path / "work"))
+    monkeypatch.setenv(store.ENV, str(tmp_path / "work"))
 
 
 @pytest.fixture(scope="module")
@@ -124,14 +124,14 @@ def test_rubric_samples_cite_real_places_and_record_dates(course):
             first = pd.Timestamp(re.sub(r"-\d{1,2}", "", day))
             record = parse_date(str(events.loc[event_id, "date"]))
             assert record.start <= first <= record.end, f"{level}: {event_id} is dated {day} in the rubric, {events.loc[event_id, 'date']} in the record"
-        for source, paragraph in work.citations(text):
+        for source, paragraph in feedback.citations(text):
             assert (source, paragraph) in places, f"{level}: {source} ¶{paragraph} is not a paragraph the course data knows"
 
 
 def test_rubric_samples_get_the_feedback_their_level_suggests():
     samples = _samples()
-    best = work.written_feedback(samples["Proficient"])
+    best = feedback.written_feedback(samples["Proficient"])
     assert "cite 3 readings" in best[0] and "compare a reading with the record" in best[1] and "attribute claims" in "".join(best)
-    assert len(work.attributions(samples["Proficient"])) >= 4 and len(work.attributions(samples["Emergent"])) >= 1
-    assert "no place cited" in work.written_feedback(samples["Basic"])[0] and work.attributions(samples["Basic"]) == []
-    assert all("does not judge your argument" in work.written_feedback(t)[-1] for t in samples.values())
+    assert len(feedback.attributions(samples["Proficient"])) >= 4 and len(feedback.attributions(samples["Emergent"])) >= 1
+    assert "no place cited" in feedback.written_feedback(samples["Basic"])[0] and feedback.attributions(samples["Basic"]) == []
+    assert all("does not judge your argument" in feedback.written_feedback(t)[-1] for t in samples.values())

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from sharedshield import cli, feedback, learner, store, work
+from sharedshield import cli, feedback, handin, learner, store
 from sharedshield.checks import all_questions, check
 
 
@@ -169,7 +169,10 @@ def test_export_is_one_self_contained_escaped_file(work_dir, tmp_path):
     feedback.answer("q4_w1", "The blog **<img src=x onerror=alert(1)>** argues (blog2007 ¶7)")  # learner text quoted inside the feedback
     out = tmp_path / "my-work.html"
     assert cli.main(["work", "export", str(out)]) == 0
-    page = out.read_text(encoding="utf-8")
+    full = out.read_text(encoding="utf-8")
+    data_block = re.findall(r'<script type="application/json" id="sharedshield-handin">.*?</script>', full, flags=re.S)
+    assert len(data_block) == 1 and "<" not in data_block[0][60:-9]  # the hand-in's data (sharedshield.handin): no markup inside
+    page = full.replace(data_block[0], "")
     assert "Ada &lt;b&gt;Lovelace&lt;/b&gt;" in page and "<b>Lovelace" not in page
     assert "&lt;script&gt;" in page and "<script" not in page
     assert "EIR states &lt;i&gt;much&lt;/i&gt;" in page and "&amp; Lukyanov" in page
@@ -210,7 +213,7 @@ def test_my_work_counts_per_notebook(work_dir):
     check("q7_2", "eir2013")
     check("q7_1", 99)
     feedback.answer("q7_w1", "A note.")
-    table = work.my_work().set_index("notebook")
+    table = handin.my_work().set_index("notebook")
     assert table.loc["07", ["attempted", "correct", "written answers"]].tolist() == [2, 1, 1]
     assert table.loc["01", "attempted"] == 0 and table.loc["07", "questions"] == sum(q.startswith("q7_") for q in all_questions())
 

@@ -2,10 +2,10 @@
 
 Where a self-check goes: `ss.check` (checks.py) judges an answer against the question registry (questions/),
 `ss.answer` (feedback.py) says what a program can see in a written answer; both save the attempt with store.py;
-the hand-in (work.py) reads the saved attempts back. `ss.show` (display.py) shows text, charts and tables.
+the hand-in (handin.py) reads the saved attempts back. `ss.show` (display.py) shows text, charts and tables.
 """
 
-from . import argmap, closereading, coding, corroborate, density, export, figkit, figures, record, retrieval, tables, work, yourturn
+from . import argmap, closereading, coding, corroborate, density, export, figkit, figures, handin, record, retrieval, tables, yourturn
 from .checks import check, quiz
 from .course import COURSE_MAP, course_map
 from .data import Course, find_data_dir, load_course
@@ -13,10 +13,10 @@ from .dates import DateError, ParsedDate, describe_date, parse_date
 from .display import show
 from .errors import CourseDataError, Problem, ReadingsUnavailable
 from .feedback import answer
+from .handin import export_work, my_work
 from .learner import whoami
 from .notebook import setup
 from .readings import reading_text, readings, readings_available
-from .work import export_work, my_work
 
 show_figure = show  # the old name of ss.show for figures; the lead removes it once the notebooks call ss.show
 
@@ -24,6 +24,6 @@ __all__ = [
     "COURSE_MAP", "Course", "CourseDataError", "DateError", "ParsedDate", "Problem", "ReadingsUnavailable", "answer", "argmap",
     "check", "closereading", "coding", "corroborate", "course_map", "density", "describe_date", "export", "export_work",
     "figkit", "figures", "find_data_dir", "load_course", "my_work", "parse_date", "quiz", "reading_text", "readings", "readings_available",
-    "record", "retrieval", "setup", "show", "show_figure", "tables", "whoami", "work", "yourturn",
+    "record", "retrieval", "setup", "show", "show_figure", "tables", "whoami", "yourturn", "handin",
 ]
 __version__ = "1.0.0"

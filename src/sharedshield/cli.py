@@ -18,18 +18,19 @@ from pathlib import Path
 from types import ModuleType
 from typing import NoReturn
 
+from . import classreport
 from .data import TABLES, load_course
 from .errors import CourseDataError
+from .handin import export_work, progress
 from .learner import whoami
 from .readings import reading_store, readings_folder
 from .readings_import import ImportRefused, import_reading, installed
 from .store import load_work, reset, work_dir
-from .work import export_work, progress
 
 PROG = "python -m sharedshield"
 # Modules that add their own subcommands (see the module docstring).
 EXTENSIONS: tuple[ModuleType, ...] = (
-    # classreport,  <- the class report's `class report` / `class feedback` commands are wired here
+    classreport,  # `class report` / `class feedback`: the teacher's side
 )
 
 

@@ -162,6 +162,11 @@ def paragraphs_to_code(course: Course, source_id: str, text: dict[int, str] | No
     return ToCode(source_id, items, original)
 
 
+def coded_paragraphs(course: Course, source_id: str) -> list[int]:
+    """The paragraph numbers the course has coded for this reading."""
+    return [int(p) for p in coding_of(course, source_id).paragraph]
+
+
 def code_qid(source_id: str) -> str:
     """The id under which a coding of a reading is saved: 'q4_code' for the reading of notebook 04 (its written tasks name it)."""
     numbers = sorted({notebook_of(qid) for qid, task in written_tasks().items() if task.reading == source_id and task.kind != "short"})
