@@ -286,3 +286,13 @@ def test_build_never_nests_the_site_in_or_deletes_a_folder_it_did_not_build(tmp_
     site.build(out, work=tmp_path / "work")
     site.build(out, work=tmp_path / "work")  # a second build replaces the first, never nests it
     assert sorted(p.name for p in out.iterdir()) == ["_static", "index.html"]
+
+
+def test_stage_ships_the_pictures_a_reference_page_shows(tmp_path):
+    repo = _fake_repo(tmp_path / "repo", [COURSE_MAP[0].notebook], references=True)
+    (repo / "teacher" / "guide.md").write_text("# Guide\n\n![A report page](report.png)\n", encoding="utf-8")
+    (repo / "teacher" / "report.png").write_bytes(b"\x89PNG\r\n")
+    (repo / "teacher" / "unused.png").write_bytes(b"\x89PNG\r\n")
+    src = site.stage(tmp_path / "src", repo)
+    assert (src / "teacher" / "report.png").read_bytes() == b"\x89PNG\r\n"
+    assert not (src / "teacher" / "unused.png").exists(), "only pictures the page shows are shipped"

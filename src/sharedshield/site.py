@@ -75,6 +75,10 @@ def stage(dest: Path, root: Path = ROOT, notebooks: list[Path] | None = None) ->
     for rel in references:
         (dest / rel).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(root / rel, dest / rel)
+        page = (root / rel).read_text(encoding="utf-8")
+        for image in (root / rel).parent.glob("*.png"):  # pictures the page shows, e.g. teacher/class-report.png
+            if f"({image.name})" in page:
+                shutil.copy2(image, dest / Path(rel).parent / image.name)
     for csv in (root / "data").glob("*.csv"):  # pages may link to the data files: ship them as downloads
         (dest / "data").mkdir(exist_ok=True)
         shutil.copy2(csv, dest / "data" / csv.name)
