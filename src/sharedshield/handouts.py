@@ -78,7 +78,7 @@ def name_line() -> str:
 def cover(title: str, subtitle: str, contents: list[str]) -> str:
     """The first sheet: what the pack is and what is in it."""
     items = "".join(f"<li>{esc(c)}</li>" for c in contents)
-    return (f'<section class="cover"><p class="kicker">Shared Shield? · Russia, the US/NATO and missile defense, 1993-2013</p>'
+    return (f'<section class="cover"><p class="kicker">Shared Shield? · Russia, the US/NATO and missile defense, 1983-2013</p>'
             f"<h1>{esc(title)}</h1><p>{esc(subtitle)}</p><h3>Contents</h3><ol>{items}</ol></section>\n")
 
 
