@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PYTEST_ARGS ?=
 
-.PHONY: lab lab-command test check-data lint strip site handouts bench clean help
+.PHONY: lab lab-command test check-data lint strip site handouts docs bench clean help
 
 help:
 	@echo "make lab         open the course in JupyterLab (creates .venv on first run)"
@@ -57,6 +57,9 @@ site: $(VENV)/.dev
 
 handouts: $(VENV)/.dev
 	$(BIN)/python -m sharedshield.handouts _handouts
+
+docs: $(VENV)/.student  # rewrite README's course map and the guide's lesson plan from src/sharedshield/course.py
+	$(BIN)/python -c "from sharedshield.course import write_docs; print(*([f'rewrote {p}' for p in write_docs()] or ['README.md and teacher/guide.md are up to date']), sep='\\n')"
 
 bench: $(VENV)/.dev
 	$(BIN)/python benchmarks/run.py
