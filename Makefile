@@ -8,6 +8,8 @@ PYTEST_ARGS ?=
 
 help:
 	@echo "make lab         open the course in JupyterLab (creates .venv on first run)"
+	@echo "make readings ID=lukyanov2011 FILE=path   install your copy of a reading (make readings alone lists them)"
+	@echo "make hand-in     export your saved work to my-work.html to upload (OUT=other-name.html to choose the name)"
 	@echo "make test        run the whole test suite, every notebook included"
 	@echo "make check-data  validate data/ and list every problem"
 	@echo "make strip       remove outputs from the notebooks before committing"
@@ -32,10 +34,32 @@ $(VENV)/.dev: $(VENV)/.student requirements-dev.txt
 # JupyterLab refuses to start as root unless told: add --allow-root only then (containers, some lab machines).
 ROOT_FLAG := $(shell [ "$$(id -u 2>/dev/null)" = 0 ] && echo --allow-root)
 LAB_ARGS ?=
-LAB := $(BIN)/jupyter lab $(ROOT_FLAG) $(LAB_ARGS)
+# The course's environment in JupyterLab's terminals too: the venv's bin first on PATH, kept by a non-login shell
+# (lab-config/jupyter_server_config.json; a login shell would reset PATH from /etc/profile). Kernels talk over local
+# sockets (IPC, same file), so none warns "running over TCP without encryption". The file browser opens at the course
+# root (data/, teacher/), landing on notebook 00.
+LAB_ENV := env PATH="$(abspath $(BIN)):$$PATH" VIRTUAL_ENV="$(abspath $(VENV))" JUPYTER_CONFIG_PATH="$(abspath lab-config)"
+LAB := $(LAB_ENV) $(BIN)/jupyter lab $(ROOT_FLAG) --ServerApp.root_dir=. $(LAB_ARGS)
 
 lab: $(VENV)/.student
 	$(LAB) notebooks/00_start_here.ipynb
+
+# Student commands that work from a plain terminal in the course folder, without activating anything:
+#   make readings ID=lukyanov2011 FILE=~/Downloads/epilogue.html   install your copy of a reading (then list what is installed)
+#   make readings                                                   list the readings installed
+#   make hand-in [OUT=my-work.html]                                 export your saved work to one file to upload
+ID ?=
+FILE ?=
+OUT ?= my-work.html
+READING_FILE = $(patsubst ~/%,$(HOME)/%,$(FILE))
+.PHONY: readings hand-in
+readings: $(VENV)/.student
+	@if [ -n "$(FILE)" ] && [ -z "$(ID)" ]; then echo 'Say which reading the file is: make readings ID=lukyanov2011 FILE="$(FILE)" (ids: blog2007, lukyanov2011, eir2013)'; exit 2; fi
+	@if [ -n "$(FILE)" ]; then $(BIN)/python -m sharedshield readings import "$(ID)" "$(READING_FILE)"; fi
+	@$(BIN)/python -m sharedshield readings list
+
+hand-in: $(VENV)/.student
+	@$(BIN)/python -m sharedshield work export "$(OUT)"
 
 lab-command:  # the command `make lab` runs (tests/test_lab.py starts exactly this one)
 	@echo $(LAB)
