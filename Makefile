@@ -35,10 +35,10 @@ $(VENV)/.dev: $(VENV)/.student requirements-dev.txt
 ROOT_FLAG := $(shell [ "$$(id -u 2>/dev/null)" = 0 ] && echo --allow-root)
 LAB_ARGS ?=
 # The course's environment in JupyterLab's terminals too: the venv's bin first on PATH, kept by a non-login shell
-# (lab-config/jupyter_server_config.json; a login shell would reset PATH from /etc/profile). Kernels talk over local
-# sockets (IPC, same file), so none warns "running over TCP without encryption". The file browser opens at the course
-# root (data/, teacher/), landing on notebook 00.
-LAB_ENV := env PATH="$(abspath $(BIN)):$$PATH" VIRTUAL_ENV="$(abspath $(VENV))" JUPYTER_CONFIG_PATH="$(abspath lab-config)"
+# after the user's own shell setup (lab-config/: a login shell would reset PATH from /etc/profile, and ~/.bashrc may
+# put another Python first). Kernels talk over local sockets (IPC, same folder), so none warns "running over TCP
+# without encryption". The file browser opens at the course root (data/, teacher/), landing on notebook 00.
+LAB_ENV := env PATH="$(abspath $(BIN)):$$PATH" VIRTUAL_ENV="$(abspath $(VENV))" JUPYTER_CONFIG_PATH="$(abspath lab-config)" SHAREDSHIELD_LAB_CONFIG="$(abspath lab-config)"
 LAB := $(LAB_ENV) $(BIN)/jupyter lab $(ROOT_FLAG) --ServerApp.root_dir=. $(LAB_ARGS)
 
 lab: $(VENV)/.student

@@ -57,7 +57,11 @@ def running_lab(args: list[str], tmp_path: Path) -> Iterator[list[str]]:
 @pytest.mark.skipif(sys.platform == "win32", reason="make and id are the Unix route; Windows follows README's plain-pip steps")
 def test_make_lab_runs_the_same_command_and_allows_root_only_as_root():
     command = lab_command()
-    assert command[0].endswith("jupyter") and command[1] == "lab"
+    jupyter = next(i for i, word in enumerate(command) if word.endswith("jupyter"))
+    assert command[0] == "env" and command[jupyter + 1] == "lab", command
+    settings = dict(word.split("=", 1) for word in command[1:jupyter])
+    assert settings["PATH"].startswith(str(ROOT / ".venv" / "bin")), "JupyterLab's terminals need the course's environment first on PATH"
+    assert (Path(settings["JUPYTER_CONFIG_PATH"]) / "jupyter_server_config.json").is_file() and "--ServerApp.root_dir=." in command
     assert ("--allow-root" in command) == (os.getuid() == 0), f"--allow-root must be there exactly when running as root: {command}"
     dry = subprocess.run(["make", "-n", "--no-print-directory", "lab", f"LAB_ARGS={NO_BROWSER}"], cwd=ROOT,
                          capture_output=True, text=True, check=True, timeout=60).stdout.strip().splitlines()
@@ -88,7 +92,7 @@ def test_jupyterlab_draws_each_chart_once_with_plotlys_own_renderer(tmp_path):
     nb = new_notebook(cells=cells, metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}})
     path = tmp_path / "probe.ipynb"
     nbformat.write(printing.execute(nb, tmp_path), path)
-    subprocess.run([lab_command()[0], "trust", str(path)], check=True, capture_output=True, timeout=60)  # scripts in outputs may run
+    subprocess.run([next(w for w in lab_command() if w.endswith("jupyter")), "trust", str(path)], check=True, capture_output=True, timeout=60)  # scripts in outputs may run
     with running_lab(["--ServerApp.token=probe", f"--ServerApp.root_dir={tmp_path}"], tmp_path) as lines:
         url = next((found[1] for found in map(SERVING.search, lines) if found), None)
         assert url, "JupyterLab did not start:\n" + "\n".join(lines[-15:])
