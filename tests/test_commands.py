@@ -53,7 +53,7 @@ COMMANDS = (
     Command("make hand-in OUT=other-name.html", "terminal", "file:other-name.html"),
     Command('ss.export_work("my-work.html")', "cell", "file:my-work.html"),
     Command("python -m sharedshield work export my-work.html", "lab terminal", "file:my-work.html"),
-    Command("python -m sharedshield work show", "lab terminal", "self-check"),
+    Command("python -m sharedshield work show", "lab terminal", "Saved work of"),
     Command("python -m sharedshield work reset", "lab terminal", "", input="n\n"),
 )
 
