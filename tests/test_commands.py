@@ -15,6 +15,7 @@ import shlex
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.request
@@ -174,7 +175,7 @@ def test_make_lab_opens_the_course_root_on_00_with_a_course_terminal_and_quiet_k
     lab = subprocess.run(["make", "-s", "--no-print-directory", "lab-command",
                           "LAB_ARGS=--no-browser --port=0 --ServerApp.port_retries=0 --IdentityProvider.token=probe"],
                          cwd=clone, env=student, capture_output=True, text=True, check=True, timeout=60).stdout
-    runtime = tmp_path / "runtime"
+    runtime = Path(tempfile.mkdtemp(prefix="jr-", dir="/tmp"))  # IPC socket paths must stay under ~100 characters
     env = dict(student, JUPYTER_RUNTIME_DIR=str(runtime))
     proc = subprocess.Popen([*shlex.split(lab), "notebooks/00_start_here.ipynb"], cwd=clone, env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
@@ -215,6 +216,7 @@ def test_make_lab_opens_the_course_root_on_00_with_a_course_terminal_and_quiet_k
             proc.kill()
             proc.wait()
         reader.join(timeout=10)
+        shutil.rmtree(runtime, ignore_errors=True)
     said = out.read_text(encoding="utf-8") if out.is_file() else "(no output)"
     assert "readings folder" in said.lower() and "No module named" not in said, f"JupyterLab's terminal cannot run the course's command:\n{said}"
     assert connection["transport"] == "ipc", connection
