@@ -23,8 +23,9 @@ $(BIN)/python:
 	$(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install --upgrade --quiet pip
 
-$(VENV)/.student: $(BIN)/python requirements.txt pyproject.toml
+$(VENV)/.student: $(BIN)/python requirements.txt pyproject.toml lab-config/ipython_kernel_config.py
 	$(BIN)/python -m pip install --quiet -r requirements.txt
+	mkdir -p $(VENV)/etc/ipython && cp lab-config/ipython_kernel_config.py $(VENV)/etc/ipython/  # kernels: no TCP warning
 	@touch $@
 
 $(VENV)/.dev: $(VENV)/.student requirements-dev.txt

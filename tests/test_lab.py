@@ -110,3 +110,22 @@ def test_jupyterlab_draws_each_chart_once_with_plotlys_own_renderer(tmp_path):
             finally:
                 browser.close()
     assert counts == {"plotly": 1, "all": 1, "html": 0, "alt": True}, counts
+
+
+KERNEL_START = """
+from jupyter_client.manager import start_new_kernel
+km, kc = start_new_kernel(kernel_name="python3")
+kc.execute_interactive("import logging; logging.getLogger('IPKernelApp').warning('a real warning stays')", timeout=60)
+kc.stop_channels(); km.shutdown_kernel()
+"""
+
+
+def test_kernels_of_the_course_environment_keep_warnings_but_not_the_local_tcp_one():
+    """nbmake, the site build and the print route start kernels over TCP: the venv's kernel config drops exactly that warning."""
+    installed = ROOT / ".venv" / "etc" / "ipython" / "ipython_kernel_config.py"
+    assert installed.is_file() and installed.read_text() == (ROOT / "lab-config" / "ipython_kernel_config.py").read_text(), "run make: the kernel config is not installed"
+    out = subprocess.run([str(ROOT / ".venv" / "bin" / "python"), "-c", KERNEL_START], capture_output=True, text=True, timeout=120)
+    said = out.stdout + out.stderr
+    assert out.returncode == 0, said[-2000:]
+    assert "without encryption" not in said, said[-2000:]
+    assert "a real warning stays" in said, f"the kernel's other warnings must still show:\n{said[-2000:]}"
