@@ -89,8 +89,7 @@ def test_every_lesson_in_the_guide_fits_in_50_minutes_and_its_clock_adds_up():
 
 
 def test_course_plan_minutes_fit_and_guide_and_readme_come_from_course_py():
-    from sharedshield.course import (LESSON_MINUTES, LESSON_PLAN, MAP_END, MAP_START, PLAN_END, PLAN_START, between,
-                                     course_map_markdown, lesson_plan_markdown)
+    from sharedshield.course import LESSON_MINUTES, LESSON_PLAN, MAP_END, MAP_START, PLAN_END, PLAN_START, between, course_map_markdown, lesson_plan_markdown
 
     assert all(lesson.minutes <= LESSON_MINUTES for lesson in LESSON_PLAN)
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
