@@ -4,10 +4,12 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PYTEST_ARGS ?=
 
-.PHONY: lab lab-command test check-data lint strip site handouts bench clean help
+.PHONY: lab lab-command test check-data lint strip site handouts docs bench clean help
 
 help:
 	@echo "make lab         open the course in JupyterLab (creates .venv on first run)"
+	@echo "make readings ID=lukyanov2011 FILE=path   install your copy of a reading (make readings alone lists them)"
+	@echo "make hand-in     export your saved work to my-work.html to upload (OUT=other-name.html to choose the name)"
 	@echo "make test        run the whole test suite, every notebook included"
 	@echo "make check-data  validate data/ and list every problem"
 	@echo "make strip       remove outputs from the notebooks before committing"
@@ -21,8 +23,9 @@ $(BIN)/python:
 	$(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install --upgrade --quiet pip
 
-$(VENV)/.student: $(BIN)/python requirements.txt pyproject.toml
+$(VENV)/.student: $(BIN)/python requirements.txt pyproject.toml lab-config/ipython_kernel_config.py
 	$(BIN)/python -m pip install --quiet -r requirements.txt
+	mkdir -p $(VENV)/etc/ipython && cp lab-config/ipython_kernel_config.py $(VENV)/etc/ipython/  # kernels: no TCP warning
 	@touch $@
 
 $(VENV)/.dev: $(VENV)/.student requirements-dev.txt
@@ -32,10 +35,32 @@ $(VENV)/.dev: $(VENV)/.student requirements-dev.txt
 # JupyterLab refuses to start as root unless told: add --allow-root only then (containers, some lab machines).
 ROOT_FLAG := $(shell [ "$$(id -u 2>/dev/null)" = 0 ] && echo --allow-root)
 LAB_ARGS ?=
-LAB := $(BIN)/jupyter lab $(ROOT_FLAG) $(LAB_ARGS)
+# The course's environment in JupyterLab's terminals too: the venv's bin first on PATH, kept by a non-login shell
+# after the user's own shell setup (lab-config/: a login shell would reset PATH from /etc/profile, and ~/.bashrc may
+# put another Python first). Kernels talk over local sockets (IPC, same folder), so none warns "running over TCP
+# without encryption". The file browser opens at the course root (data/, teacher/), landing on notebook 00.
+LAB_ENV := env PATH="$(abspath $(BIN)):$$PATH" VIRTUAL_ENV="$(abspath $(VENV))" JUPYTER_CONFIG_PATH="$(abspath lab-config)" SHAREDSHIELD_LAB_CONFIG="$(abspath lab-config)"
+LAB := $(LAB_ENV) $(BIN)/jupyter lab $(ROOT_FLAG) --ServerApp.root_dir=. $(LAB_ARGS)
 
 lab: $(VENV)/.student
 	$(LAB) notebooks/00_start_here.ipynb
+
+# Student commands that work from a plain terminal in the course folder, without activating anything:
+#   make readings ID=lukyanov2011 FILE=~/Downloads/epilogue.html   install your copy of a reading (then list what is installed)
+#   make readings                                                   list the readings installed
+#   make hand-in [OUT=my-work.html]                                 export your saved work to one file to upload
+ID ?=
+FILE ?=
+OUT ?= my-work.html
+READING_FILE = $(patsubst ~/%,$(HOME)/%,$(FILE))
+.PHONY: readings hand-in
+readings: $(VENV)/.student
+	@if [ -n "$(FILE)" ] && [ -z "$(ID)" ]; then echo 'Say which reading the file is: make readings ID=lukyanov2011 FILE="$(FILE)" (ids: blog2007, lukyanov2011, eir2013)'; exit 2; fi
+	@if [ -n "$(FILE)" ]; then $(BIN)/python -m sharedshield readings import "$(ID)" "$(READING_FILE)"; fi
+	@$(BIN)/python -m sharedshield readings list
+
+hand-in: $(VENV)/.student
+	@$(BIN)/python -m sharedshield work export "$(OUT)"
 
 lab-command:  # the command `make lab` runs (tests/test_lab.py starts exactly this one)
 	@echo $(LAB)
@@ -57,6 +82,9 @@ site: $(VENV)/.dev
 
 handouts: $(VENV)/.dev
 	$(BIN)/python -m sharedshield.handouts _handouts
+
+docs: $(VENV)/.student  # rewrite README's course map and the guide's lesson plan from src/sharedshield/course.py
+	$(BIN)/python -c "from sharedshield.course import write_docs; print(*([f'rewrote {p}' for p in write_docs()] or ['README.md and teacher/guide.md are up to date']), sep='\\n')"
 
 bench: $(VENV)/.dev
 	$(BIN)/python benchmarks/run.py

@@ -56,3 +56,43 @@ def test_every_check_in_a_notebook_exists():
         text = path.read_text(encoding="utf-8")
         for qid in re.findall(r'ss\.check\(\\"(q\d+_\d+)\\"', text):
             assert qid in known, f"{path.name} checks {qid}, which no questions module defines"
+
+
+def _guide_lesson_tables() -> dict[str, list[tuple[str, int]]]:
+    """Each '### Lesson …' table of teacher/guide.md as (time, minutes) rows, read from the Markdown a teacher reads."""
+    text = (ROOT / "teacher" / "guide.md").read_text(encoding="utf-8")
+    tables: dict[str, list[tuple[str, int]]] = {}
+    current = None
+    for line in text.splitlines():
+        if line.startswith("### Lesson "):
+            current = line[4:]
+            tables[current] = []
+        elif line.startswith("#"):
+            current = None
+        elif current and (row := re.match(r"^\| (\d\d-\d\d) \| (\d+) \|", line)):
+            tables[current].append((row[1], int(row[2])))
+    return tables
+
+
+def test_every_lesson_in_the_guide_fits_in_50_minutes_and_its_clock_adds_up():
+    from sharedshield.course import LESSON_MINUTES
+
+    tables = _guide_lesson_tables()
+    assert len(tables) >= 4 and all(tables.values()), f"teacher/guide.md should have four lesson tables: {list(tables)}"
+    for title, rows in tables.items():
+        total, clock = sum(m for _, m in rows), 0
+        assert total <= LESSON_MINUTES, f"{title}: {total} minutes in a {LESSON_MINUTES}-minute lesson"
+        for span, minutes in rows:
+            start, end = map(int, span.split("-"))
+            assert (start, end - start) == (clock, minutes), f"{title}: row {span} says {minutes} min but starts at {clock}"
+            clock = end
+
+
+def test_course_plan_minutes_fit_and_guide_and_readme_come_from_course_py():
+    from sharedshield.course import LESSON_MINUTES, LESSON_PLAN, MAP_END, MAP_START, PLAN_END, PLAN_START, between, course_map_markdown, lesson_plan_markdown
+
+    assert all(lesson.minutes <= LESSON_MINUTES for lesson in LESSON_PLAN)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    guide = (ROOT / "teacher" / "guide.md").read_text(encoding="utf-8")
+    assert between(readme, MAP_START, MAP_END) == course_map_markdown(), "README's course map differs from course.py: run `make docs`"
+    assert between(guide, PLAN_START, PLAN_END) == lesson_plan_markdown(), "the guide's lesson plan differs from course.py: run `make docs`"

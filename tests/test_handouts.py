@@ -98,7 +98,7 @@ def test_missing_parts_say_not_available(tmp_path):
     html = handouts.assessment_section(tmp_path)
     assert handouts.UNAVAILABLE in html or "practice" in html  # the practice text comes from sharedshield.assessment when installed
     teacher = handouts.teacher_pack(load_course(), tmp_path)
-    assert teacher.count(handouts.UNAVAILABLE) == 2, "no guide and no rubric in this folder: both sections say so"
+    assert teacher.count(handouts.UNAVAILABLE) == 5, "no guide and no rubric: preparation, plan, discussion notes, partisan sources and rubric say so"
 
 
 def test_assessment_task_leaves_out_the_hidden_answers(tmp_path):
@@ -112,3 +112,45 @@ def test_assessment_task_leaves_out_the_hidden_answers(tmp_path):
     html = handouts.assessment_section(tmp_path)
     assert "Task 1." in html and "After." in html
     assert "SECRET ANSWER" not in html and "details" not in html
+
+
+def test_teacher_pack_holds_what_the_plan_needs(built):
+    """Preparation (devices, groups, hand-in), discussion notes, partisan sources, the 07 grid key and the 04-06 coding keys."""
+    from sharedshield.corroborate import GRID_EVENTS, course_grid
+
+    text = " ".join(pdf_text(built["teacher-pack"]).split())
+    text = text[text.index("Rubric with sample answers") + 1:]  # after the cover's list of contents
+    for title in ("2. Before the first lesson", "Hand-in files", "Groups for lesson", "Devices.", "6. Notes for the discussion prompts",
+                  "7. Teaching with partisan and propagandistic sources", "Key to the lesson 3 grid (07)", "Coding keys for 04-06", "Lesson 4"):
+        assert title in text, f"the teacher pack lacks {title!r}"
+    assert "section 2, Hand-in files" in text or "section 2, *Hand-in files*" in text or "(section 2, Hand-in files)" in text
+    key = text[text.index("Key to the lesson 3 grid (07)"):text.index("Coding keys for 04-06")]
+    course = load_course()
+    for event_id, cells in course_grid(course).items():
+        assert event_id in key and all(v in key for v in cells.values())
+    assert set(GRID_EVENTS) <= set(course_grid(course))
+    coding = text[text.index("Coding keys for 04-06"):text.index("Answer key")]
+    for r in course.paragraph_coding.itertuples():
+        assert r.source_id in coding and r.kind in coding
+
+
+def test_student_pack_organizer_uses_the_five_kinds_and_lesson_3_grid_its_verdict_words(built):
+    from sharedshield.argmap import KINDS
+    from sharedshield.corroborate import GRID_EVENTS, VERDICTS
+
+    text = " ".join(pdf_text(built["student-pack"]).split())
+    assert "1983-2013" in text and "1993" not in text.split("Contents")[0]
+    text = text[text.index("Appendix · Full corroboration grid") + 1:]  # after the cover's list of contents
+    organizer = text[text.index("Close-reading organizer · blog2007"):text.index("Close-reading organizer · lukyanov2011")]
+    assert all(k in organizer for k in KINDS) and "opinion" not in organizer
+    grid = text[text.index("Lesson 3 · Corroboration grid (07)"):text.index("Assessment task")]
+    assert all(v in grid for v in VERDICTS) and all(e in grid for e in GRID_EVENTS)
+    appendix = text[text.index("Appendix · Full corroboration grid"):]
+    assert all(e in appendix for e in load_course().mentions.event_id)
+
+
+def test_organizer_rows_are_sized_to_the_writing_asked():
+    """A row holds the three fields to circle (the five kinds stacked) and three lines to write: no 1 cm rows, no half-empty page."""
+    css = handouts.CSS.read_text(encoding="utf-8")
+    height = float(re.search(r"\.organizer td \{ height: ([\d.]+)mm", css)[1])
+    assert height >= 20, f"organizer rows of {height} mm leave no room for the five kinds and three written lines"

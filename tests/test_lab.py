@@ -57,11 +57,15 @@ def running_lab(args: list[str], tmp_path: Path) -> Iterator[list[str]]:
 @pytest.mark.skipif(sys.platform == "win32", reason="make and id are the Unix route; Windows follows README's plain-pip steps")
 def test_make_lab_runs_the_same_command_and_allows_root_only_as_root():
     command = lab_command()
-    assert command[0].endswith("jupyter") and command[1] == "lab"
+    jupyter = next(i for i, word in enumerate(command) if word.endswith("jupyter"))
+    assert command[0] == "env" and command[jupyter + 1] == "lab", command
+    settings = dict(word.split("=", 1) for word in command[1:jupyter])
+    assert settings["PATH"].startswith(str(ROOT / ".venv" / "bin")), "JupyterLab's terminals need the course's environment first on PATH"
+    assert (Path(settings["JUPYTER_CONFIG_PATH"]) / "jupyter_server_config.json").is_file() and "--ServerApp.root_dir=." in command
     assert ("--allow-root" in command) == (os.getuid() == 0), f"--allow-root must be there exactly when running as root: {command}"
     dry = subprocess.run(["make", "-n", "--no-print-directory", "lab", f"LAB_ARGS={NO_BROWSER}"], cwd=ROOT,
                          capture_output=True, text=True, check=True, timeout=60).stdout.strip().splitlines()
-    assert shlex.split(dry[-1]) == [*command, "notebooks/00_start_here.ipynb"], "make lab runs something other than lab-command"
+    assert shlex.split(os.path.expandvars(dry[-1])) == [*command, "notebooks/00_start_here.ipynb"], "make lab runs something other than lab-command"
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="make and id are the Unix route")
@@ -88,7 +92,7 @@ def test_jupyterlab_draws_each_chart_once_with_plotlys_own_renderer(tmp_path):
     nb = new_notebook(cells=cells, metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}})
     path = tmp_path / "probe.ipynb"
     nbformat.write(printing.execute(nb, tmp_path), path)
-    subprocess.run([lab_command()[0], "trust", str(path)], check=True, capture_output=True, timeout=60)  # scripts in outputs may run
+    subprocess.run([next(w for w in lab_command() if w.endswith("jupyter")), "trust", str(path)], check=True, capture_output=True, timeout=60)  # scripts in outputs may run
     with running_lab(["--ServerApp.token=probe", f"--ServerApp.root_dir={tmp_path}"], tmp_path) as lines:
         url = next((found[1] for found in map(SERVING.search, lines) if found), None)
         assert url, "JupyterLab did not start:\n" + "\n".join(lines[-15:])
@@ -106,3 +110,22 @@ def test_jupyterlab_draws_each_chart_once_with_plotlys_own_renderer(tmp_path):
             finally:
                 browser.close()
     assert counts == {"plotly": 1, "all": 1, "html": 0, "alt": True}, counts
+
+
+KERNEL_START = """
+from jupyter_client.manager import start_new_kernel
+km, kc = start_new_kernel(kernel_name="python3")
+kc.execute_interactive("import logging; logging.getLogger('IPKernelApp').warning('a real warning stays')", timeout=60)
+kc.stop_channels(); km.shutdown_kernel()
+"""
+
+
+def test_kernels_of_the_course_environment_keep_warnings_but_not_the_local_tcp_one():
+    """nbmake, the site build and the print route start kernels over TCP: the venv's kernel config drops exactly that warning."""
+    installed = ROOT / ".venv" / "etc" / "ipython" / "ipython_kernel_config.py"
+    assert installed.is_file() and installed.read_text() == (ROOT / "lab-config" / "ipython_kernel_config.py").read_text(), "run make: the kernel config is not installed"
+    out = subprocess.run([str(ROOT / ".venv" / "bin" / "python"), "-c", KERNEL_START], capture_output=True, text=True, timeout=120)
+    said = out.stdout + out.stderr
+    assert out.returncode == 0, said[-2000:]
+    assert "without encryption" not in said, said[-2000:]
+    assert "a real warning stays" in said, f"the kernel's other warnings must still show:\n{said[-2000:]}"

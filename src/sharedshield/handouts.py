@@ -19,6 +19,9 @@ from markdown_it import MarkdownIt
 from playwright.sync_api import sync_playwright
 
 from . import assessment
+from .argmap import ATTITUDES, EXPECTATIONS, KINDS
+from .coding import coded_paragraphs, coding_of
+from .corroborate import GRID_EVENTS, MEANING, VERDICTS, course_grid, evidence
 from .course import COURSE_MAP
 from .data import Course, load_course
 from .dates import describe_date
@@ -37,7 +40,10 @@ UNAVAILABLE = "Not available in this version of the course."
 FOOTER = ('<div style="font: 8px Arial, Helvetica, sans-serif; color: #555; width: 100%; padding: 0 12mm; display: flex; '
           'justify-content: space-between;"><span>Shared Shield? · {pack}</span><span>page <span class="pageNumber"></span> of '
           '<span class="totalPages"></span></span></div>')
-STUDENT_COLUMNS = ("Kind of statement", "Attitude", "Expectation", "Loaded words", "Evidence given")
+# The organizer asks what notebooks 04-06 ask: the course's five kinds of claim, attitude and expectation (circle one),
+# then the loaded words and the evidence (written).
+CIRCLE_COLUMNS = (("Kind of main claim", KINDS), ("Attitude to cooperation", ATTITUDES), ("Expects cooperation to", EXPECTATIONS))
+WRITE_COLUMNS = ("Loaded words (quote them)", "Evidence the paragraph gives (or none)")
 
 
 def esc(value: object) -> str:
@@ -78,7 +84,7 @@ def name_line() -> str:
 def cover(title: str, subtitle: str, contents: list[str]) -> str:
     """The first sheet: what the pack is and what is in it."""
     items = "".join(f"<li>{esc(c)}</li>" for c in contents)
-    return (f'<section class="cover"><p class="kicker">Shared Shield? · Russia, the US/NATO and missile defense, 1993-2013</p>'
+    return (f'<section class="cover"><p class="kicker">Shared Shield? · Russia, the US/NATO and missile defense, 1983-2013</p>'
             f"<h1>{esc(title)}</h1><p>{esc(subtitle)}</p><h3>Contents</h3><ol>{items}</ol></section>\n")
 
 
@@ -116,17 +122,28 @@ def paragraph_count(course: Course, source_id: str) -> int:
     return max(numbers, default=0)
 
 
+def circle(options: tuple[str, ...]) -> str:
+    """The allowed values of one field, printed in the cell for the student to circle one."""
+    return "<div class='circle'>" + "".join(f"<span>{esc(o)}</span>" for o in options) + "</div>"
+
+
 def organizer(course: Course, source: Any) -> str:
-    """A close-reading organizer: one row per paragraph with its anchors, empty columns for the student."""
+    """A close-reading organizer: one row per paragraph with its anchor, the coding fields to circle and room to write."""
     anchors = paragraph_anchors(course, source.source_id)
-    head = "<tr><th class='num'>¶</th><th class='anchors'>Anchor (find the place)</th>" + "".join(f"<th>{esc(c)}</th>" for c in STUDENT_COLUMNS) + "</tr>"
+    coded = set(coded_paragraphs(course, source.source_id))
+    head = ("<tr><th class='num'>¶</th><th class='anchors'>Anchor (find the place)</th>" + "".join(f"<th>{esc(c)}</th>" for c, _ in CIRCLE_COLUMNS)
+            + "".join(f"<th class='write'>{esc(c)}</th>" for c in WRITE_COLUMNS) + "</tr>")
     rows = []
     for n in range(1, paragraph_count(course, source.source_id) + 1):
         cells = "".join(f"<div>“{esc(a)}”</div>" for a in anchors.get(n, [])) or "<div class='none'>(no anchor: read the paragraph)</div>"
-        rows.append(f"<tr><td class='num'>{n}</td><td class='anchors'>{cells}</td>" + "<td></td>" * len(STUDENT_COLUMNS) + "</tr>")
+        star = "<div class='coded'>★ coded in the notebook</div>" if n in coded else ""
+        rows.append(f"<tr><td class='num'>{n}</td><td class='anchors'>{cells}{star}</td>" + "".join(f"<td>{circle(o)}</td>" for _, o in CIRCLE_COLUMNS)
+                    + "<td class='write'></td>" * len(WRITE_COLUMNS) + "</tr>")
     intro = (f"<p class='how'>Read <b>{esc(source.source_id)}</b> paragraph by paragraph; the anchor is a short phrase from the "
-             "paragraph to find your place. For each paragraph, note the kind of statement (fact, opinion, prediction...), the "
-             "author's attitude, what the author expects to happen, the loaded words, and the evidence offered (or none).</p>")
+             "paragraph to find your place. For each paragraph, circle the <b>kind</b> of its main claim (fact, interpretation, "
+             "prediction, value or recommendation), the author's <b>attitude</b> to cooperation and what the author <b>expects</b> "
+             "cooperation to do; then quote the loaded words and note the evidence the paragraph gives. ★ marks the paragraphs the "
+             "notebook asks you to code: compare your answers with the course's there.</p>")
     return page(f"Close-reading organizer · {source.source_id}", intro + name_line() +
                 f"<table class='grid organizer'><thead>{head}</thead><tbody>{''.join(rows)}</tbody></table>")
 
@@ -149,8 +166,30 @@ def timeline_sheet(course: Course) -> str:
     return page("Timeline worksheet", intro + name_line() + f"<table class='grid timeline'><thead>{head}</thead><tbody>{rows}</tbody></table>")
 
 
+def verdict_words() -> str:
+    """The five verdict words of notebook 07 with what each means."""
+    return ("<table class='grid verdicts'><thead><tr><th>word</th><th>meaning</th></tr></thead><tbody>"
+            + "".join(f"<tr><td><b>{esc(v)}</b></td><td>{esc(MEANING[v])}</td></tr>" for v in VERDICTS) + "</tbody></table>")
+
+
+def lesson3_grid(course: Course) -> str:
+    """The grid lesson 3 uses (07, section 1): four events, each reading's evidence, the five verdict words to circle and a reason."""
+    sources = list(course.sources.source_id)
+    head = "<tr><th class='eid'>Event and record date</th>" + "".join(f"<th>{esc(s)}</th>" for s in sources) + "</tr>"
+    rows = []
+    for event_id in GRID_EVENTS:
+        table = evidence(course, event_id)
+        said = dict(zip(table["reading"], table["what it says"], strict=True))
+        cells = "".join(f"<td><p class='said'>{esc(said.get(s, ''))}</p>{circle(VERDICTS)}<p class='why'>Why:</p></td>" for s in sources)
+        rows.append(f"<tr><td class='eid'>{esc(table.attrs['caption'])}</td>{cells}</tr>")
+    intro = ("<p class='how'>Notebook 07, section 1. For each event and each reading, read the evidence, <b>circle one word</b> and "
+             "write why, <b>before</b> you run the comparison in the notebook. The five words:</p>")
+    return page("Lesson 3 · Corroboration grid (07)", intro + verdict_words() + name_line() +
+                f"<table class='grid lesson3'><thead>{head}</thead><tbody>{''.join(rows)}</tbody></table>")
+
+
 def corroboration_grid(course: Course) -> str:
-    """The events at least one reading mentions, against the three readings and the record: all cells for the student."""
+    """Appendix: every event at least one reading mentions, against the three readings and the record, for a longer project."""
     mentioned = set(course.mentions.event_id)
     events = course.events[course.events.event_id.isin(mentioned)].sort_values(["date_start", "event_id"])
     sources = list(course.sources.source_id)
@@ -158,9 +197,10 @@ def corroboration_grid(course: Course) -> str:
             "<th>Agree with the record? Where not, why might that be?</th></tr>")
     rows = "".join(f"<tr><td class='eid'>{esc(e.event_id)}</td><td>{esc(e.title)}</td>" + "<td></td>" * (len(sources) + 1) + "</tr>"
                    for e in events.itertuples())
-    intro = ("<p class='how'>Events that at least one reading mentions. For each reading that mentions the event, note the "
+    intro = (f"<p class='how'>All {len(events)} events that at least one reading mentions, for a longer project or a second "
+             "corroboration (lesson 3 uses the four-event grid). For each reading that mentions the event, note the "
              "paragraph and how it frames the event; then compare with the record (date, confidence and reference).</p>")
-    return page("Corroboration grid", intro + name_line() + f"<table class='grid corroboration'><thead>{head}</thead><tbody>{rows}</tbody></table>")
+    return page("Appendix · Full corroboration grid", intro + name_line() + f"<table class='grid corroboration'><thead>{head}</thead><tbody>{rows}</tbody></table>")
 
 
 def assessment_section(root: Path = ROOT) -> str:
@@ -189,8 +229,9 @@ def student_pack(course: Course, root: Path = ROOT) -> str:
                  "boxes: what can you infer from the author, the outlet and the date?</p>" + "".join(sourcing_card(s) for s in sources))
     sections = [cover("Student pack", "Worksheets for the notebooks. Work on paper, check in the notebooks.",
                       ["Sourcing cards", *[f"Close-reading organizer · {s.source_id}" for s in sources], "Timeline worksheet",
-                       "Corroboration grid", "Assessment task"]),
-                cards, *[organizer(course, s) for s in sources], timeline_sheet(course), corroboration_grid(course), assessment_section(root)]
+                       "Lesson 3 · Corroboration grid (07)", "Assessment task", "Appendix · Full corroboration grid"]),
+                cards, *[organizer(course, s) for s in sources], timeline_sheet(course), lesson3_grid(course), assessment_section(root),
+                corroboration_grid(course)]
     return document("Shared Shield? Student pack", sections)
 
 
@@ -205,6 +246,57 @@ def guide_section(guide: str, patterns: tuple[str, ...] = (r"lesson plan", r"\bl
             if re.search(pattern, part.splitlines()[0].casefold()):
                 return re.sub(r"(?m)^---\s*$", "", part).strip()
     return ""
+
+
+def guide_part(guide: str, number: int) -> tuple[str, str]:
+    """The guide's level-2 section `number` ('## 2. …'): its heading and its body as Markdown, HTML comments and rules dropped."""
+    for part in re.split(r"(?m)^(?=## )", guide):
+        first, _, body = part.partition("\n")
+        if re.match(rf"## {number}\.\s", first):
+            body = re.sub(r"<!--.*?-->", "", body, flags=re.S)
+            return first[3:].strip(), re.sub(r"(?m)^---\s*$", "", body).strip()
+    return "", ""
+
+
+def guide_page(guide: str, number: int, cls: str = "") -> str:
+    """One section of the teacher guide as a page of the teacher pack, titled as in the guide so its cross-references hold."""
+    title, body = guide_part(guide, number)
+    return page(title or f"Section {number}", markdown(body) if body else f"<p class='unavailable'>{UNAVAILABLE}</p>", cls)
+
+
+def grid_key(course: Course) -> str:
+    """The course's verdicts for the lesson 3 grid (07, section 1), with the reason for each."""
+    sources = list(course.sources.source_id)
+    grid = course_grid(course)
+    rows = []
+    for event_id in GRID_EVENTS:
+        title = course.events.set_index("event_id").loc[event_id, "title"]
+        cells = []
+        for s in sources:
+            verdict = grid[event_id][s]
+            m = course.mentions[(course.mentions.event_id == event_id) & (course.mentions.source_id == s)]
+            why = "; ".join(d for d in m["discrepancy"].fillna("") if d) if verdict == "differs" else MEANING[verdict]
+            paras = ", ".join(f"¶{int(p)}" for p in sorted(set(m.paragraph)))
+            cells.append(f"<td><b>{esc(verdict)}</b>{' (' + esc(paras) + ')' if paras else ''}<p class='why'>{esc(why)}</p></td>")
+        rows.append(f"<tr><td class='eid'>{esc(event_id)} · {esc(title)}</td>{''.join(cells)}</tr>")
+    head = "<tr><th class='eid'>Event</th>" + "".join(f"<th>{esc(s)}</th>" for s in sources) + "</tr>"
+    return page("Key to the lesson 3 grid (07)", "<p class='how'>Computed from the data when this pack was built: the course's "
+                "verdict for each cell and why. A student's different verdict with a reason from the evidence is worth discussing, "
+                "not marking wrong.</p>" + f"<table class='grid key'><thead>{head}</thead><tbody>{''.join(rows)}</tbody></table>")
+
+
+def coding_keys(course: Course) -> str:
+    """The course's coding of the paragraphs 04-06 ask students to code: each field, the defensible alternatives and the reason."""
+    blocks = []
+    for source_id in course.sources.source_id:
+        rows = "".join(f"<tr><td class='num'>{int(r.paragraph)}{' (thesis)' if r.is_thesis_paragraph else ''}</td><td>{esc(r.kind)}</td>"
+                       f"<td>{esc(r.attitude)}</td><td>{esc(r.expectation)}</td><td>{esc(r.loaded)}</td><td>{esc(r.also_defensible or '—')}</td>"
+                       f"<td>{esc(r.reason)}</td></tr>" for r in coding_of(course, source_id).itertuples())
+        blocks.append(f"<h3>{esc(source_id)}</h3><table class='grid key coding'><thead><tr><th class='num'>¶</th><th>kind</th><th>attitude</th>"
+                      "<th>expectation</th><th>loaded words</th><th>also defensible</th><th>why</th></tr></thead>"
+                      f"<tbody>{rows}</tbody></table>")
+    return page("Coding keys for 04-06", "<p class='how'>The course's coding of the paragraphs each close-reading notebook asks "
+                "students to code (Task 2), from the data. 'Also defensible' values are accepted with evidence.</p>" + "".join(blocks), "coding")
 
 
 def shown(value: Any) -> str:
@@ -258,10 +350,15 @@ def teacher_pack(course: Course, root: Path = ROOT) -> str:
     guide = root / "teacher" / "guide.md"
     plan = guide_section(guide.read_text(encoding="utf-8")) if guide.is_file() else ""
     rubric = root / "teacher" / "rubric.md"
-    sections = [cover("Teacher pack", "Lesson plan, answer key and rubric, built from the course itself.",
-                      ["Lesson plan", "Answer key to the self-checks", "Rubric with sample answers"]),
-                page("Lesson plan", markdown(re.sub(r"^## [^\n]*\n", "", plan)) if plan else f"<p class='unavailable'>{UNAVAILABLE}</p>", "plan"),
-                answer_key(course),
+    text = guide.read_text(encoding="utf-8") if guide.is_file() else ""
+    parts = {n: guide_part(text, n)[0] or f"Section {n}" for n in (2, 6, 7)}
+    sections = [cover("Teacher pack", "Preparation, lesson plan, keys, discussion notes and rubric, built from the course itself.",
+                      [parts[2], "Lesson plan", "Key to the lesson 3 grid (07)", "Coding keys for 04-06", "Answer key to the self-checks",
+                       parts[6], parts[7], "Rubric with sample answers"]),
+                guide_page(text, 2),
+                page("Lesson plan", markdown(re.sub(r"<!--.*?-->", "", re.sub(r"^## [^\n]*\n", "", plan), flags=re.S)) if plan
+                     else f"<p class='unavailable'>{UNAVAILABLE}</p>", "plan"),
+                grid_key(course), coding_keys(course), answer_key(course), guide_page(text, 6), guide_page(text, 7),
                 page("Rubric with sample answers", markdown(rubric.read_text(encoding="utf-8")) if rubric.is_file() else f"<p class='unavailable'>{UNAVAILABLE}</p>",
                      "rubric")]
     return document("Shared Shield? Teacher pack", sections)

@@ -267,3 +267,25 @@ def installed(store: Path | None = None) -> list[dict[str, str]]:
         out.append({"id": head.get("id", file.stem), "paragraphs": str(len(parse_reading(text))), "from": head.get("imported from", "?"),
                     "on": head.get("imported on", "?"), "file": str(file)})
     return out
+
+
+INSTALL_HOW = ('Upload your saved copy with the upload button (↑) of JupyterLab\'s file browser, then write the reading\'s id and the '
+               'file\'s name between the quotes, e.g. ss.install_reading("lukyanov2011", "epilogue.html"), and run the cell again. '
+               "Ids: blog2007, lukyanov2011, eir2013.")
+
+
+def install_reading(source_id: str, file: str | Path) -> ImportReport | None:
+    """From a notebook cell: install an uploaded copy of a reading (found beside the notebook or at the course root); print the report or why not."""
+    if source_id is ... or file is ... or not str(file).strip():
+        print(INSTALL_HOW)
+        return None
+    given = Path(str(file)).expanduser()
+    places = [given] if given.is_absolute() else [Path.cwd() / given, Path.cwd().parent / given]
+    found = next((p for p in places if p.is_file()), places[0])
+    try:
+        report = import_reading(str(source_id), found)
+    except ImportRefused as err:
+        print(err)
+        return None
+    print(f"{report}\nEvery notebook finds it from now on, with no restart: run the cells that show the reading again.")
+    return report
