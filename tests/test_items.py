@@ -14,13 +14,15 @@ Rule for ties: a strategy that ties between k options scores 1/k on the item whe
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 
 import pytest
 
-from sharedshield.questions import ChoiceItem, all_questions, choice_items
+from conftest import ROOT
+from sharedshield.questions import ChoiceItem, all_questions, choice_items, notebook_of
 
 LIMIT = 0.40
 ABSURD = re.compile(r"\b(?:all|none|both) of the (?:above|options)\b", re.I)
@@ -113,6 +115,23 @@ def test_distractors_are_about_as_long_as_the_right_option(item):
     right = len(item.options[item.right])
     wrong = [len(o) for i, o in enumerate(item.options) if i != item.right]
     assert max(wrong) >= 0.7 * right, f"{item.key}: every distractor is much shorter than the right option ({wrong} against {right} characters)"
+
+
+def test_a_notebook_lists_a_letter_questions_options_as_the_registry_does():
+    """Where a notebook's markdown prints a letter question's options, they are the registry's, in its order."""
+    shown = {}
+    for path in sorted((ROOT / "notebooks").glob("*.ipynb")):
+        for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
+            text = "".join(cell["source"])
+            m = re.match(r"\*\*(q\d+_\d+)\.\*\*", text)
+            if cell["cell_type"] == "markdown" and m and re.search(r"^\* \*\*\(a\)\*\*", text, re.M):
+                shown[m.group(1)] = (path.name, re.findall(r"^\* \*\*\(([a-h])\)\*\* (.*)$", text, re.M))
+    letter = {qid: q for qid, q in all_questions().items() if q.options}
+    assert {qid for qid in shown} <= set(letter), "a notebook prints lettered options for a question the registry does not build with options"
+    assert set(letter) - {"q9_5"} <= set(shown), f"letter questions whose options no notebook prints: {sorted(set(letter) - {'q9_5'} - set(shown))}"  # 09 shows q9_5's with assessment.show_perspectives()
+    for qid, (name, options) in shown.items():
+        assert name[:2] == notebook_of(qid), f"{qid} is printed in {name}"
+        assert options == list(letter[qid].options.items()), f"{name}: the options printed for {qid} differ from the registry's"
 
 
 if __name__ == "__main__":
