@@ -22,6 +22,8 @@ from collections.abc import Callable, Sequence
 import pytest
 
 from conftest import ROOT
+from sharedshield import handin, load_course, store
+from sharedshield.checks import check
 from sharedshield.questions import ChoiceItem, all_questions, choice_items, notebook_of
 
 LIMIT = 0.40
@@ -132,6 +134,24 @@ def test_a_notebook_lists_a_letter_questions_options_as_the_registry_does():
     for qid, (name, options) in shown.items():
         assert name[:2] == notebook_of(qid), f"{qid} is printed in {name}"
         assert options == list(letter[qid].options.items()), f"{name}: the options printed for {qid} differ from the registry's"
+
+
+def test_calling_lukyanovs_span_undated_gets_a_defensible_verdict_that_the_hand_in_keeps(tmp_path, monkeypatch):
+    """q7_1: a learner who codes 'the past two and a half years' (lukyanov2011 ¶11) undated finds no event with two agreeing readings."""
+    monkeypatch.setenv(store.ENV, str(tmp_path / "work"))
+    monkeypatch.delenv("SHAREDSHIELD_SITE", raising=False)
+    course = load_course()
+    assert all_questions()["q7_1"].expected(course) == "E120"
+    none = check("q7_1", "None", course)
+    assert none.defensible and not none.correct and none.verdict == "defensible"
+    assert "past two and a half years" in none.feedback and "E120" in none.feedback and "◇ **Defensible.**" in none._repr_markdown_()
+    assert check("q7_1", "E200", course).verdict == "not yet" and check("q7_1", "E120", course).verdict == "correct"
+    saved = store.load_work()
+    assert [r["verdict"] for r in saved] == ["defensible", "not yet", "correct"]
+    first = handin.first_attempts(saved)["q7_1"]
+    assert (first["first_verdict"], first["attempts"], first["final_verdict"]) == ("defensible", 3, "correct")
+    assert re.search(r'<tr><td>q7_1</td><td class="defensible">None \(defensible\)</td>\s*<td>3</td><td class="correct">E120 \(correct\)</td>',
+                     handin.export_html(saved, "Ada"))
 
 
 if __name__ == "__main__":

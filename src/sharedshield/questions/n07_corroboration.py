@@ -29,14 +29,24 @@ def _contradicts_lukyanov(course):
 QUESTIONS = [
     Question(
         "q7_1",
-        "Of the four events in your grid, which one do two readings report in agreement with the record? Give its event id.",
+        "Of the four events in your grid, which one do two readings report in agreement with the record? Give its event id "
+        "(or \"none\", if in your grid no event has two).",
         _best_corroborated,
         "Two readings and the record agree on it. Agreement is strongest when the sources are independent: a Moscow column and a "
-        "US movement's magazine are unlikely to share one source, but both could rely on the same news reports.",
+        "US movement's magazine are unlikely to share one source, but both could rely on the same news reports. "
+        "The column's agreement rests on reading a relative span ('the past two and a half years', counted back from June 2011) as the reset; "
+        "a reader who codes that span 'undated' finds no event with two, which is defensible too.",
         wrong={
             "E200": "Two readings mention the Gabala offer, but they do not both match the record: one gives no date, the other folds it into a later meeting.",
             "E303": "Two readings mention Medvedev's proposal, but one gives no date and the other's account differs from the record in part.",
             "E112": "Only one reading mentions the Munich speech: one witness is not corroboration.",
+        },
+        defensible={
+            answer: "If you coded Lukyanov ¶11 'undated' ('the past two and a half years' gives a span, not a date), no event in the grid has two "
+                    "readings that agree with the record, and 'none' follows from your grid. The course reads the span, counted back from June 2011, as reaching to "
+                    "about the start of the Obama administration and the reset (E120), which EIR dates to March 2009 (¶11), so its answer is E120. "
+                    "When you use this agreement as corroboration, say how you read the column's span."
+            for answer in ("none", "no event", "no one", "nothing", "neither", "none of them")
         },
     ),
     Question(
