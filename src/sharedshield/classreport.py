@@ -159,7 +159,9 @@ def collect(paths: list[Path], include_edited: bool = False, skip: tuple[Path, .
 
 
 def options_of(q: Question) -> dict[str, str]:
-    """The lettered options of a letter question ('(a) ... (b) ...' in its prompt), else {}."""
+    """The lettered options of a letter question (its `options`, else '(a) ... (b) ...' in its prompt), else {}."""
+    if q.options:
+        return dict(q.options)
     parts = re.split(r"\s\(([a-h])\)\s", " " + q.prompt)
     return dict(zip(parts[1::2], (p.strip() for p in parts[2::2]), strict=True)) if len(parts) > 2 else {}
 
