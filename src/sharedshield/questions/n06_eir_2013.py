@@ -39,7 +39,7 @@ SPEC = [
     dict(qid="q6_5", correct="b",
          prompt="Contextualisation. The timeline ends with calls for asteroid defence after the Chelyabinsk meteorite (¶22-¶24). How does that context help explain the timeline and its title?",
          options={"a": "The meteorite ended the talks on missile defence: after February 2013 both sides turned to defence against asteroids.",
-                  "b": "The meteorite made defence from space news in February 2013, and EIR tied the offers to a space defence its movement promoted.",
+                  "b": "The meteorite put defence against objects from space in the news, and EIR tied the offers to a plan its movement promoted.",
                   "c": "The title shows that the timeline is about cooperation in space alone, and its entries on missile defence are background to that."},
          explain="A text answers the moment it was written in: the meteorite gave the movement's long-standing 'Strategic Defense of Earth' idea a news hook, and the timeline was assembled weeks later.",
          wrong={"a": "Nothing in the timeline links the meteorite to the end of any talks; it is used as the occasion for new calls for cooperation. The missile-defence talks had stalled long before (Lukyanov wrote in June 2011 that the idea 'has fallen through').",
