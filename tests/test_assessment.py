@@ -72,7 +72,7 @@ def test_find_events_searches_titles_and_summaries(course, capsys):
 @pytest.mark.parametrize("qid, answer", [
     ("q9_1", "E106"), ("q9_1", " e106 "), ("q9_2", ["E301", "E106", "E113"]), ("q9_2", "E106, E113, E301"),
     ("q9_3", "2007-07"), ("q9_3", "July 2007"), ("q9_3", "2007-07-01/2007-07-02"),
-    ("q9_4", ["open hands", "brushed aside", "so-called"]), ("q9_4", ["Creeping", "applause", "a guest, never a partner"]), ("q9_5", "B"),
+    ("q9_4", ["open hands", "brushed aside", "so-called"]), ("q9_4", ["Creeping", "applause", "a guest, never a partner"]), ("q9_5", "A"),
 ])
 def test_right_answers_are_accepted(course, qid, answer):
     assert check(qid, answer, course).correct
@@ -85,7 +85,7 @@ def test_right_answers_are_accepted(course, qid, answer):
     ("q9_3", "2007-08", "op-ed's month"), ("q9_3", "2007-06", "G8"), ("q9_3", "2008-07", "Check the year"), ("q9_3", "summer", "YYYY-MM"),
     ("q9_4", ["open hands", "radar", "creeping"], "piece of equipment"), ("q9_4", ["open hands", "evil", "creeping"], "not in the op-ed"),
     ("q9_4", ["open hands", "closed doors"], "You found 2"), ("q9_4", ["open hands", "Moscow", "creeping"], "does not carry a judgement"),
-    ("q9_5", "a", "Dates do not make a text neutral"), ("q9_5", "c", "official statement"), ("q9_5", "d", "argues against"), ("q9_5", "e", "one letter"),
+    ("q9_5", "b", "Dates do not make a text neutral"), ("q9_5", "c", "official statement"), ("q9_5", "d", "argues against"), ("q9_5", "e", "one letter"),
 ])
 def test_each_likely_wrong_answer_gets_its_own_feedback(course, qid, answer, says):
     result = check(qid, answer, course)

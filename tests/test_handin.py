@@ -36,8 +36,8 @@ def test_handin_shows_prompts_first_and_final_answers_and_a_readable_coding_tabl
         feedback.answer("q0_w1", "Who they are and when they wrote.")
         course = load_course()
         check("q4_1", "a")
-        check("q4_1", "c")
         check("q4_1", "b")
+        check("q4_1", "c")  # two wrong options, then the right one
         for qid in ("q4_2", "q4_3", "q4_4", "q4_5"):
             check(qid, "a")
         coding.compare(course, "blog2007", {p: dict(kind="fact", attitude=..., expectation="fail", loaded=["offer"]) for p in coding.coded_paragraphs(course, "blog2007")[:2]})
@@ -47,8 +47,8 @@ def test_handin_shows_prompts_first_and_final_answers_and_a_readable_coding_tabl
     w = next(x for x in data["written"] if x["qid"] == "q0_w1")
     assert "before you trust the dates" in w["prompt"] and "no prompt text" not in page
     first = data["first_attempts"]["q4_1"]
-    assert (first["first_answer"], first["attempts"], first["final_answer"]) == ("a", 3, "b")
-    assert re.search(r"<td>q4_1</td><td[^>]*>a \(not yet\)</td>\s*<td>3</td><td[^>]*>b \((correct|not yet)\)</td>", page)
+    assert (first["first_answer"], first["attempts"], first["final_answer"], first["final_verdict"]) == ("a", 3, "c", "correct")
+    assert re.search(r"<td>q4_1</td><td[^>]*>a \(not yet\)</td>\s*<td>3</td><td[^>]*>c \(correct\)</td>", page)
     table = data["coding"]["blog2007"]
     assert table["qid"] == "q4_code" and "Ellipsis" not in page
     p = table["paragraphs"][0]["fields"]

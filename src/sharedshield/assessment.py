@@ -91,16 +91,16 @@ NEUTRAL: dict[str, str] = {
 }
 
 PERSPECTIVES: dict[str, tuple[str, bool, str]] = {
-    "a": ("A neutral summary of the record: it gives a date for every event.", False,
-          "Dates do not make a text neutral: which events it selects, the words it chooses and the conclusion it draws all argue. "
-          "And three of its dates slip from the record."),
-    "b": ("An argument that the US and NATO, not Russia, are to blame for the failure of cooperation, from a viewpoint sympathetic to the Russian offers.", True,
+    "a": ("An argument that the US and NATO, not Russia, caused the failure, told from a viewpoint sympathetic to the Russian offers.", True,
           "Right. Every paragraph pairs a Russian offer with a Western refusal, the loaded words lean one way, and the last sentence states the blame outright. "
           "Naming the perspective is not the same as rejecting it: check its claims against the record."),
-    "c": ("A statement of the Russian government.", False,
+    "b": ("A neutral summary of the record: it gives a date for every event it names, and it leaves the reader to draw the conclusions.", False,
+          "Dates do not make a text neutral: which events it selects, the words it chooses and the conclusion it draws all argue; its last sentence "
+          "draws the conclusion for the reader. And three of its dates slip from the record."),
+    "c": ("An official statement of the Russian government's position, since it sets out the case that the Kremlin made at the time.", False,
           "Sharing a government's view does not make a text an official statement. The text is presented as an unsigned opinion piece; "
           "ask who wrote it and for whom before deciding whose voice it is (it is in fact written for this exercise)."),
-    "d": ("An argument that Russia's offers were insincere, made only to divide NATO.", False,
+    "d": ("An argument that Russia's offers were not sincere: proposals meant to divide NATO and to stop the planned US system in Europe.", False,
           "That is the view the text argues against (compare the 2007 blog). Look at whose side the loaded words take: 'open hands', 'an offer no serious partner could refuse'."),
 }
 

@@ -29,13 +29,19 @@ class CheckResult:
     qid: str
     correct: bool
     feedback: str
+    defensible: bool = False  # not the course's answer, but one that can be defended (the feedback says how)
+
+    @property
+    def verdict(self) -> str:
+        """'correct', 'defensible' or 'not yet': the verdict saved with the attempt."""
+        return "correct" if self.correct else "defensible" if self.defensible else "not yet"
 
     def _repr_markdown_(self) -> str:
         """Shown in the notebook under the check cell."""
-        return ("✓ **Correct.** " if self.correct else "✗ **Not yet.** ") + self.feedback
+        return {"correct": "✓ **Correct.** ", "defensible": "◇ **Defensible.** ", "not yet": "✗ **Not yet.** "}[self.verdict] + self.feedback
 
     def __repr__(self) -> str:
-        return ("Correct. " if self.correct else "Not yet. ") + self.feedback
+        return {"correct": "Correct. ", "defensible": "Defensible. ", "not yet": "Not yet. "}[self.verdict] + self.feedback
 
 
 def _same(answer: Any, expected: Any) -> bool:
@@ -94,6 +100,9 @@ def judge(q: Question, answer: Any, course: Course | None = None) -> CheckResult
     if ok:
         return CheckResult(qid, True, q.explain + read_as)
     key = spelled(q, answer)
+    for other, why in q.defensible.items():
+        if spelled(q, other) == key:
+            return CheckResult(qid, False, why + read_as, defensible=True)
     for wrong_answer, message in q.wrong.items():
         if spelled(q, wrong_answer) == key:
             return CheckResult(qid, False, message + read_as)
@@ -123,7 +132,7 @@ def check(qid: str, answer: Any, course: Course | None = None) -> CheckResult:
     if answer is ... or answer is None:
         return CheckResult(qid, False, "Replace the `...` with your answer, then run the cell again.")
     result = judge(questions[qid], answer, course)
-    record(qid, answer, "correct" if result.correct else "not yet", result.feedback)
+    record(qid, answer, result.verdict, result.feedback)
     return result
 
 

@@ -35,7 +35,7 @@ CLAIM = "q9_w1"
 VERDICT_COLOURS = {"agree": "#009E73", "defensible": "#56B4E9", "overlap": "#CC79A7", "different": "#D55E00", "not coded": "#999999"}  # Okabe-Ito
 RIGHT, WRONG = "#0072B2", "#E69F00"
 DATA_BLOCK = re.compile(r'<script type="application/json" id="' + handin.DATA_ID + r'">(.*?)</script>', re.S)
-OLD_ROW = re.compile(r"<tr><td>([^<]*)</td><td>(q\d+_\w+)</td><td>.*?</td><td>(.*?)</td><td class=\"(?:correct|notyet)\">([^<]*)</td>", re.S)
+OLD_ROW = re.compile(r"<tr><td>([^<]*)</td><td>(q\d+_\w+)</td><td>.*?</td><td>(.*?)</td><td class=\"(?:correct|defensible|notyet)\">([^<]*)</td>", re.S)
 OLD_WRITTEN = re.compile(r'<div class="written"><p><strong>(q\d+_\w+)</strong> <span class="muted">\(([^)]*)\)</span></p>.*?<div class="text">(.*?)</div>', re.S)
 MARK_COLUMNS = ("student", "file", "sourcing", "corroboration", "close reading", "use of evidence", "comment", "written claim (q9_w1)")
 
@@ -159,7 +159,9 @@ def collect(paths: list[Path], include_edited: bool = False, skip: tuple[Path, .
 
 
 def options_of(q: Question) -> dict[str, str]:
-    """The lettered options of a letter question ('(a) ... (b) ...' in its prompt), else {}."""
+    """The lettered options of a letter question (its `options`, else '(a) ... (b) ...' in its prompt), else {}."""
+    if q.options:
+        return dict(q.options)
     parts = re.split(r"\s\(([a-h])\)\s", " " + q.prompt)
     return dict(zip(parts[1::2], (p.strip() for p in parts[2::2]), strict=True)) if len(parts) > 2 else {}
 

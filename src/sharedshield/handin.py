@@ -30,7 +30,7 @@ from .store import now_utc as _now
 SCHEMA = "sharedshield-handin"
 SCHEMA_VERSION = 1
 DATA_ID = "sharedshield-handin"
-CHECKED = ("correct", "not yet")
+CHECKED = ("correct", "defensible", "not yet")
 NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
 
 

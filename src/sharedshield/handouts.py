@@ -318,6 +318,14 @@ def notebook_title(qid: str) -> str:
     return f"Notebook {number:02d}" if number >= 0 else "Other questions"
 
 
+def _one_per_message(answers: dict[str, str]) -> dict[str, str]:
+    """Answers that share one feedback message, joined ('none / no event'), so the key prints each message once."""
+    by_message: dict[str, list[str]] = {}
+    for answer, message in answers.items():
+        by_message.setdefault(message, []).append(answer)
+    return {" / ".join(spellings): message for message, spellings in by_message.items()}
+
+
 def answer_key(course: Course) -> str:
     """Every self-check's answer computed from the data, its explanation, and the feedback for each likely wrong answer."""
     def order(qid: str) -> tuple[int, ...]:
@@ -338,6 +346,7 @@ def answer_key(course: Course) -> str:
             value, expected = None, f"<i>computed in the notebook ({esc(type(err).__name__)})</i>"
         right = spelled(q, value)  # a computed two-way answer keeps feedback for both outcomes: list only the wrong one
         wrong = "".join(f"<tr><td>{esc(a)}</td><td>{markdown(m)}</td></tr>" for a, m in q.wrong.items() if spelled(q, a) != right)
+        wrong += "".join(f"<tr><td>{esc(a)} (defensible)</td><td>{markdown(m)}</td></tr>" for a, m in _one_per_message(q.defensible).items())
         wrong_table = f"<table class='grid wrong'><thead><tr><th>Likely wrong answer</th><th>Feedback</th></tr></thead><tbody>{wrong}</tbody></table>" if wrong else ""
         blocks.append(f"<div class='question'><p class='qid'><b>{esc(qid)}</b></p>{markdown(q.prompt)}"
                       f"<p class='answer'><b>Answer:</b> {expected}</p><div class='explain'>{markdown(q.explain)}</div>{wrong_table}</div>")

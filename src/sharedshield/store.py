@@ -27,7 +27,7 @@ from .questions import prompt_of
 ENV = "SHAREDSHIELD_WORK_DIR"
 KIND = "sharedshield-work"  # every saved line says what it is, so a foreign file is recognised
 VERSION = 1
-VERDICTS = ("correct", "not yet", "compared", "written")
+VERDICTS = ("correct", "defensible", "not yet", "compared", "written")
 PATTERN = "attempts-*.jsonl"
 
 
@@ -196,7 +196,7 @@ def load_work(folder: Path | None = None) -> list[dict]:
 
 
 def record(qid: str, answer: Any, verdict: str, feedback: str) -> None:
-    """Save one attempt at question `qid` (verdict: 'correct', 'not yet', 'compared' or 'written')."""
+    """Save one attempt at question `qid` (verdict: 'correct', 'defensible', 'not yet', 'compared' or 'written')."""
     if verdict not in VERDICTS:
         raise ValueError(f"verdict must be one of {', '.join(VERDICTS)}, not {verdict!r}")
     if os.environ.get(SITE_ENV) == "1":  # the static site's build runs the notebooks: not a learner's work

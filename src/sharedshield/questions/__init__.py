@@ -11,13 +11,14 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import re
+from dataclasses import dataclass
 from functools import cache
 from types import ModuleType
 
 from ._model import SOURCING_PARTS, TASK_KINDS, Hint, Question, Written, spelled, written
 
-__all__ = ["SOURCING_PARTS", "TASK_KINDS", "Hint", "Question", "Written", "all_questions", "notebook_of", "prompt_of", "quiz_items", "spelled", "written",
-           "written_tasks"]
+__all__ = ["SOURCING_PARTS", "TASK_KINDS", "ChoiceItem", "Hint", "Question", "Written", "all_questions", "choice_items", "notebook_of", "prompt_of",
+           "quiz_items", "spelled", "written", "written_tasks"]
 
 
 @cache
@@ -57,6 +58,43 @@ def quiz_items(notebook: str) -> list[dict]:
         if module.__name__.rsplit(".", 1)[-1].startswith(f"n{notebook}_"):
             return list(getattr(module, "QUIZ", []))
     raise LookupError(f"no questions module for notebook {notebook!r}: the modules are {', '.join(m.__name__.rsplit('.', 1)[-1] for m in _modules())}")
+
+
+@dataclass(frozen=True)
+class ChoiceItem:
+    """One multiple-choice item as a learner meets it: the question, its options in the order listed, and which one is right."""
+
+    key: str  # the question id of a letter question ('q4_1'), or 'quiz NN #k' for the k-th quiz item of notebook NN
+    stem: str  # the question without its options
+    options: tuple[str, ...]
+    right: int  # the position of the right option in `options`
+    feedback: tuple[str, ...]  # the feedback on each option, in the same order
+    letters: tuple[str, ...] = ()  # a letter question's letters, in the same order; () for a quiz item
+
+
+def _letter_item(q: Question) -> ChoiceItem:
+    """A letter question (one with `options`) as a ChoiceItem: its stem is the prompt before the listed options."""
+    letters = tuple(q.options)
+    right = q.expected(None)
+    listed = " ".join(f"({k}) {v}" for k, v in q.options.items())
+    stem = q.prompt[: -len(listed)].strip() if q.prompt.endswith(listed) else q.prompt
+    feedback = tuple(q.explain if k == right else q.wrong.get(k, "") for k in letters)
+    return ChoiceItem(q.qid, stem, tuple(q.options.values()), letters.index(right), feedback, letters)
+
+
+def choice_items() -> list[ChoiceItem]:
+    """Every multiple-choice item of the course: the letter questions (by id), then each notebook's quiz items in order."""
+    out = [_letter_item(q) for q in all_questions().values() if q.options]
+    for module in _modules():
+        number = module.__name__.rsplit(".", 1)[-1][1:3]
+        for k, item in enumerate(getattr(module, "QUIZ", []), start=1):
+            answers = item["answers"]
+            right = [i for i, a in enumerate(answers) if a.get("correct")]
+            if len(right) != 1:
+                raise ValueError(f"quiz {number} #{k}: a multiple-choice item needs exactly one right answer, not {len(right)}")
+            out.append(ChoiceItem(f"quiz {number} #{k}", item["question"], tuple(a["answer"] for a in answers), right[0],
+                                  tuple(a.get("feedback", "") for a in answers)))
+    return out
 
 
 def prompt_of(qid: str) -> str:

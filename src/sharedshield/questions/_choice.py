@@ -24,4 +24,5 @@ def choice(qid: str, prompt: str, options: dict[str, str], correct: str, explain
         raise ValueError(f"{qid}: the right letter must be an option and every other option needs its own feedback")
     text = prompt + " " + " ".join(f"({k}) {v}" for k, v in options.items())
     return Question(qid, text, lambda course, c=correct: c, explain, hints=(_letter_hint(letters),), wrong=dict(wrong),
-                    compare=lambda a, e: isinstance(a, str) and _letter(a) == e, normalize=_letter)  # "(b)." is matched as "b"
+                    compare=lambda a, e: isinstance(a, str) and _letter(a) == e, normalize=_letter,  # "(b)." is matched as "b"
+                    options=dict(options))

@@ -27,6 +27,8 @@ class Question:
     compare: Callable[[Any, Any], bool] | None = None
     wrong: dict[str, str] = field(default_factory=dict)  # a likely wrong answer (compared after `normalize`) -> its own feedback
     normalize: Callable[[Any], str] | None = None  # how an answer is spelled before it is matched to `wrong` (default: `fold`)
+    options: dict[str, str] = field(default_factory=dict)  # a letter question's options, by letter, in the order they are listed
+    defensible: dict[str, str] = field(default_factory=dict)  # an answer that differs from the course's but can be defended -> why (spelled as for `wrong`)
 
 
 def spelled(q: Question, answer: Any) -> str:

@@ -1,5 +1,6 @@
 """Self-checks for 00_start_here: sourcing questions on the three readings, answered from the sources table and the retrieval sheet."""
 
+from ._choice import choice
 from ._model import Question, written
 
 
@@ -39,18 +40,18 @@ QUESTIONS = [
             "lukyanov2011": "The republished column gives no date; the course infers a week from the meeting it calls 'this week's'. Which `published` value has no slash?",
         },
     ),
-    Question(
+    choice(
         "q0_3",
-        "The blog text is an excerpt that starts mid-article. Which of these can you NOT learn from it? "
-        "(a) what the post argues in the paragraphs you have; (b) how the post began, and whether it printed a date; "
-        "(c) which Russian offer the post discusses. Answer with one letter.",
-        lambda course: "b",
+        "The blog text is an excerpt that starts mid-article. Which of these can you NOT learn from the excerpt itself? Answer with one letter.",
+        {"a": "Which Russian offer the post discusses, and on what condition, since a post names its subject in its opening lines.",
+         "b": "What the post argues in the paragraphs you have, since an argument cut off from its opening cannot be read fairly.",
+         "c": "How the post began, and whether a date was printed with it: both stood in the part that is missing."},
+        "c",
         "The opening, and any date printed with it, are missing from the excerpt: that is why the course dates the post from its web "
         "address and from what it reacts to. What the excerpt does contain can be read and checked like any text.",
-        wrong={
-            "a": "The paragraphs you have can be read closely (notebook 04 does): an excerpt limits what you know about the rest, not about these.",
-            "c": "The offers are discussed in the paragraphs the excerpt keeps; what is missing is the beginning of the post.",
-        },
+        {"a": "¶1 names the offer (an Azerbaijani radar site) and its condition (that the US cancel the European interceptors): the excerpt keeps them. "
+              "What is missing is the beginning of the post.",
+         "b": "The paragraphs you have can be read closely (notebook 04 does): an excerpt limits what you know about the rest, not about these."},
     ),
 ]
 
@@ -59,33 +60,36 @@ QUIZ = [
         "question": "A cell shows [*] on its left. What does that mean?",
         "type": "multiple_choice",
         "answers": [
-            {"answer": "The cell is still running.", "correct": True, "feedback": "Right: wait for the star to turn into a number."},
-            {"answer": "The cell has an error.", "correct": False, "feedback": "Errors are shown in red under the cell; the star means it is running."},
-            {"answer": "The cell has been saved.", "correct": False, "feedback": "Saving does not change the brackets; the star means it is running."},
+            {"answer": "The cell stopped with an error, and the message is waiting further down.", "correct": False,
+             "feedback": "An error shows at once, in red under the cell, and the brackets then get a number. The star means the cell has not finished."},
+            {"answer": "It is still running, or waiting its turn: wait until the star turns into a number.", "correct": True,
+             "feedback": "Right: wait for the star to turn into a number before you run the next cell."},
+            {"answer": "The cell was changed since it last ran, and needs to be run again.", "correct": False,
+             "feedback": "Editing a cell does not change its brackets: they keep the number of the last run. The star means it is running now."},
         ],
     },
     {
         "question": "The course quotes the readings only in short anchor phrases. Why?",
         "type": "multiple_choice",
         "answers": [
-            {"answer": "The readings are others' copyrighted work: the course cites and paraphrases them, and quotes just enough to find the place.", "correct": True,
+            {"answer": "A few words are all the evidence a historian needs: quoting whole paragraphs would add nothing to the analysis of a text.", "correct": False,
+             "feedback": "An anchor only locates a place; to judge what the text says you read the whole paragraph in your own copy. The reason for short quotes is copyright."},
+            {"answer": "The readings are partisan, and repeating them at length would spread their views as if the course shared them.", "correct": False,
+             "feedback": "Partisan texts can be quoted and analysed; the course is built on doing that, with every view attributed. The reason is copyright."},
+            {"answer": "They are others' copyrighted work: the course cites and paraphrases them, quoting just enough to find the place.", "correct": True,
              "feedback": "Right. If you install your own copy of the texts, the notebooks show each paragraph next to the analysis."},
-            {"answer": "Short quotes are enough to prove what a text says.", "correct": False,
-             "feedback": "An anchor only locates a place; to judge what the text says you read the whole paragraph. The reason for short quotes is copyright."},
-            {"answer": "The texts are partisan, so the course avoids repeating them.", "correct": False,
-             "feedback": "Partisan texts can be quoted and analysed; the course is built on doing that. The reason is copyright."},
         ],
     },
     {
-        "question": "The course says the offers of cooperation date from 1992. Why not from 1993, when the EIR timeline starts its list?",
+        "question": "The EIR timeline begins its list of offers with Yeltsin at Vancouver in spring 1993. What does the course's record add to that starting point?",
         "type": "multiple_choice",
         "answers": [
-            {"answer": "The record has an earlier offer (Yeltsin's proposal of January 1992) that the timeline does not list.", "correct": True,
-             "feedback": "Right: where a reading's story starts is a choice, and the record can reach further back. Notebooks 02 and 07 come back to this."},
-            {"answer": "The timeline's date for its first offer is wrong.", "correct": False,
-             "feedback": "EIR dates its first entry correctly; it leaves out an earlier offer. Leaving out is not misdating."},
-            {"answer": "Historians always round to the nearest year.", "correct": False,
-             "feedback": "No: the course keeps dates as precise as the evidence allows; 1992 is simply when the record's first offer was made."},
+            {"answer": "Earlier offers that the timeline does not list, such as Yeltsin's proposal of January 1992 and Reagan's letter of 1986.", "correct": True,
+             "feedback": "Right: where a reading's story starts is a choice, and the record reaches further back, to offers from both sides. Notebooks 02 and 07 come back to this."},
+            {"answer": "A correction of the date: the record shows that the Vancouver summit was held in 1992, not in the spring of 1993.", "correct": False,
+             "feedback": "The record dates Vancouver to 3-4 April 1993 (E100), within EIR's spring of 1993. What the record adds is earlier offers the timeline leaves out; leaving out is not misdating."},
+            {"answer": "Nothing: 1993 is where the story starts, since no offer to share missile defence could come before the Soviet Union ended.", "correct": False,
+             "feedback": "The record holds an offer from before 1991: Reagan's 1986 letter proposing to share the benefits of strategic defences (E407). And Yeltsin proposed a joint global system in January 1992 (E900)."},
         ],
     },
 ]

@@ -8,6 +8,7 @@ import pandas as pd
 
 from ..data import Course
 from ..dates import DateError, parse_date
+from ._choice import choice
 from ._model import Question
 
 NEW_START = "E904"  # New START treaty signed in Prague (on the record)
@@ -122,22 +123,21 @@ QUESTIONS = [
         },
         hints=(_not_edtf,),
     ),
-    Question(
+    choice(
         "q2_4",
         "A reading says an agreement came 'in June 1993'; the record, with two State Department fact sheets as its reference, dates it to April 1993. "
-        "What should the course's data do? (a) change the reading's date to April; (b) keep the reading's words in mentions.csv, the record date in "
-        "events.csv, mark the mention 'no' and say what differs; (c) drop the mention as unreliable; (d) change the record to June, since the reading "
-        "was written closer to the events. Answer with one letter.",
-        lambda course: "b",
-        "(b). The reading's words are evidence of what its author believed or wanted to say; the record date is a separate claim with its own reference. "
+        "What should the course's data do? Answer with one letter.",
+        {"a": "Change the reading's date to April, so that the data holds only the date that the fact sheets support.",
+         "b": "Change the record to June, since the reading is a source too and its author may have known better.",
+         "c": "Keep the reading's words in mentions.csv and the record date in events.csv; mark the mention 'no' and say what differs.",
+         "d": "Drop the mention as unreliable, so that a reading's wrong date cannot mislead a user of the data."},
+        "c",
+        "(c). The reading's words are evidence of what its author believed or wanted to say; the record date is a separate claim with its own reference. "
         "Keeping both, side by side, lets a reader judge the difference, which may be a slip, a different source, or a choice.",
-        wrong={
-            "a": "Changing the reading's words silently 'fixes' the source: the reader would no longer see what the author wrote.",
-            "c": "A difference is evidence too: dropping the mention hides exactly what a historian wants to examine.",
-            "d": "Closeness in time does not outweigh documents dated at the event: the record cites fact sheets a reader can check. "
-                 "If a better source gave June, the record's reference and confidence would change, not silently its date.",
-        },
-        hints=(lambda a, e: "Answer with one letter, a, b, c or d, as text." if not isinstance(a, str) else None,),
+        {"a": "Changing the reading's words silently 'fixes' the source: the reader would no longer see what the author wrote.",
+         "b": "A reading written for an argument does not outweigh documents dated at the event: the record cites fact sheets a reader can check. "
+              "If a better source gave June, the record's reference and confidence would change, not silently its date.",
+         "d": "A difference is evidence too: dropping the mention hides exactly what a historian wants to examine."},
     ),
 ]
 
@@ -146,30 +146,36 @@ QUIZ = [
         "question": "An event is drawn as a long bar on the timeline. What does the bar mean?",
         "type": "multiple_choice",
         "answers": [
-            {"answer": "We know only that it happened somewhere in that window (or that it lasted that long), not on one exact day.", "correct": True,
+            {"answer": "The event mattered more than those drawn as dots, so the chart gives it more room.", "correct": False,
+             "feedback": "Length shows time, not importance: a treaty signed in one day is a dot."},
+            {"answer": "We know only a window of days for it, or it lasted that long: the hover says which.", "correct": True,
              "feedback": "Right. The bar shows the honest uncertainty or duration; the hover and the notes say which."},
-            {"answer": "The event was more important.", "correct": False, "feedback": "Length shows time, not importance."},
-            {"answer": "Several chronologies list it.", "correct": False, "feedback": "The bar's length comes from the record date alone; in the record lane, a larger dot means more chronologies."},
+            {"answer": "Several chronologies list the event, and the bar grows with each one that lists it.", "correct": False,
+             "feedback": "The bar's length comes from the record date alone; in the record lane, a larger dot means more chronologies."},
         ],
     },
     {
         "question": "In the record lane, one event's dot is larger than the others. What does that tell you?",
         "type": "multiple_choice",
         "answers": [
-            {"answer": "More of the chronologies in the data list it (its salience).", "correct": True,
-             "feedback": "Right, and salience measures what archives chose to list: a NATO archive lists NATO meetings, a Kremlin archive Russian statements."},
-            {"answer": "It was the most important event.", "correct": False, "feedback": "Salience counts listings, not importance; one treaty can matter more than ten communiqués."},
-            {"answer": "The readings mention it most.", "correct": False, "feedback": "The record lane counts chronologies; the readings' own lanes show what they mention."},
+            {"answer": "The three readings mention it more often than any other event, so the chart draws it larger.", "correct": False,
+             "feedback": "The record lane counts chronologies, not the readings; the readings' own lanes show what they mention."},
+            {"answer": "It was among the most important events of the period, a turning point that every account of it includes.", "correct": False,
+             "feedback": "Salience counts listings, not importance; one treaty can matter more than ten communiqués."},
+            {"answer": "More of the published chronologies in the data list it: a measure of what archives chose to list.", "correct": True,
+             "feedback": "Right: that is its salience, and it measures what archives chose to list: a NATO archive lists NATO meetings, a Kremlin archive Russian statements."},
         ],
     },
     {
         "question": "Why does the timeline open on 1999-2013 and not on 1972-2013?",
         "type": "multiple_choice",
         "answers": [
-            {"answer": "So the crowded years of the readings stay readable; the earlier context is on the range slider, and a note says how many events lie there.",
+            {"answer": "So the crowded years of the readings stay readable; the earlier events sit on the range slider, and a note counts them.",
              "correct": True, "feedback": "Right. Nothing is hidden: drag the slider's handles to see the early events."},
-            {"answer": "Because events before 1999 are less certain.", "correct": False, "feedback": "Their dates are as well referenced as any; the window is about space on the screen."},
-            {"answer": "Because the early events do not matter.", "correct": False, "feedback": "The ABM Treaty of 1972 is the background of the whole debate; it is one slider drag away."},
+            {"answer": "Because the dates of events before 1999 are less certain, and the chart first shows only well-referenced dates.", "correct": False,
+             "feedback": "The early dates are as well referenced as any; the window is about space on the screen."},
+            {"answer": "Because the early events, such as the ABM Treaty of 1972, are background that none of the three readings discusses at all.", "correct": False,
+             "feedback": "EIR ¶4 names the 1972 ABM Treaty, and the treaty is the background of the whole debate; it is one slider drag away."},
         ],
     },
 ]

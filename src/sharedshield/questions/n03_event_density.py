@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from ..data import Course
 from ..record import recency
+from ._choice import choice
 from ._model import Question
 
 
@@ -19,11 +18,6 @@ def dwells(course: Course, source_id: str = "lukyanov2011") -> str:
     """'more' if the reading's recent share is above the record's over the same window, else 'less'."""
     r = recency(course).set_index("source_id")
     return "more" if r.loc[source_id, "share"] > r.loc[source_id, "record_share"] else "less"
-
-
-def _letter(answer: Any, expected: Any) -> str | None:
-    """Hint for an answer that is not a single letter."""
-    return "Answer with one letter as text, e.g. \"a\"." if not (isinstance(answer, str) and len(answer.strip()) == 1) else None
 
 
 QUESTIONS = [
@@ -40,37 +34,35 @@ QUESTIONS = [
         },
         hints=(lambda a, e: "Give a reading id as text, e.g. \"eir2013\"." if not isinstance(a, str) else None,),
     ),
-    Question(
+    choice(
         "q3_2",
-        "The record's grey bars are tallest in a few years. Which conclusion does the chart support? (a) those were the most important years of the "
-        "missile-defence story; (b) the chronologies in the data list more events from those years, which depends on what each archive records and "
-        "from when; (c) a reading that skips those years is biased; (d) little happened in the years with short bars. Answer with one letter.",
-        lambda course: "b",
-        "(b). A count of listings measures what archives chose to record: NATO's archive lists NATO meetings, the Kremlin's English archive starts "
+        "The record's grey bars are tallest in a few years. Which conclusion does the chart support? Answer with one letter.",
+        {"a": "Those were the most important years of the missile-defence story, the years in which its main decisions were taken.",
+         "b": "Little happened in the years with short bars, so a reading that passes over those years leaves out little of the story.",
+         "c": "A reading whose line stays low in those years is biased, since it passes over the very years that the record shows were busiest.",
+         "d": "The chronologies in the data list more events from those years, which depends on what each archive records, and from when."},
+        "d",
+        "(d). A count of listings measures what archives chose to record: NATO's archive lists NATO meetings, the Kremlin's English archive starts "
         "in 2000, a US agency lists its own tests. A peak is a question to ask of the archives, not a measure of importance.",
-        wrong={
-            "a": "Importance is not a count: one treaty can matter more than ten communiqués, and a year can fill up because one archive lists every meeting.",
-            "c": "Skipping a period is a choice that needs explaining (topic, length, purpose), not proof of bias. Notebook 07 asks which silences matter.",
-            "d": "Short bars mean the chronologies in the data list little then; events they do not list (or list only in Russian) are not counted.",
-        },
-        hints=(_letter,),
+        {"a": "Importance is not a count: one treaty can matter more than ten communiqués, and a year can fill up because one archive lists every meeting.",
+         "b": "Short bars mean the chronologies in the data list little then; events they do not list (or list only in Russian) are not counted.",
+         "c": "Passing over a period is a choice that needs explaining (topic, length, purpose), not proof of bias. Notebook 07 asks which silences matter."},
     ),
-    Question(
+    choice(
         "q3_3",
         "A quarter is a peak when uncertain dates are placed at their first possible day, but not when they are spread or placed at their last day. "
-        "What explains that? (a) some events there have a window of dates that runs over the edge into the next quarter; (b) the chart rounds numbers "
-        "differently for each placement; (c) the reading gives different dates from the record; (d) more chronologies list events in that quarter. "
-        "Answer with one letter.",
-        lambda course: "a",
-        "(a). An event known only as 'some day between mid-September and early October' lands wholly in Q3 at its start, wholly in Q4 at its end, "
+        "What explains that? Answer with one letter.",
+        {"a": "The chart rounds the counts differently for each placement, so that small differences within one quarter can look like a peak.",
+         "b": "Some events there have a window of dates that runs over the edge into the next quarter, so each placement moves them.",
+         "c": "The readings give dates that differ from the record in that quarter, and the chart switches to the readings' dates.",
+         "d": "More chronologies list events in that quarter, and an event that many chronologies list is counted more than once."},
+        "b",
+        "(b). An event known only as 'some day between mid-September and early October' lands wholly in Q3 at its start, wholly in Q4 at its end, "
         "and is shared when spread. A peak that survives all three placements is a property of the record; one that does not is a property of how we "
         "drew the uncertain dates.",
-        wrong={
-            "b": "Nothing is rounded: each placement keeps every event's mass of 1, and only moves it between bins.",
-            "c": "All three placements use the record date; the reading's stated date is not used here.",
-            "d": "Salience is not used in this chart: every event counts once, whichever chronologies list it.",
-        },
-        hints=(_letter,),
+        {"a": "Nothing is rounded: each placement keeps every event's mass of 1, and only moves it between bins.",
+         "c": "All three placements use the record date; the reading's stated date is not used here.",
+         "d": "Salience is not used in this chart: every event counts once, whichever chronologies list it."},
     ),
     Question(
         "q3_4",
@@ -92,29 +84,36 @@ QUIZ = [
         "question": "The grey bars are shares of the record's events, the coloured line a share of one reading's mentions. Why shares and not counts?",
         "type": "multiple_choice",
         "answers": [
-            {"answer": "The record holds many more events than a short reading: shares put both on one scale, so the question becomes where each looks.",
+            {"answer": "Counts would claim a false precision: the dates are uncertain, so the chart rounds them into shares of the whole.", "correct": False,
+             "feedback": "Counts are as precise as shares; uncertain dates are spread over their days either way. Counts just cannot be compared across sources of different size."},
+            {"answer": "The record holds far more events than a short text: shares put both on one scale, so you see where each looks.",
              "correct": True, "feedback": "Right. A blog post of a dozen events would be invisible beside hundreds of record events."},
-            {"answer": "Because counts would be too precise.", "correct": False, "feedback": "Counts are as precise; they just cannot be compared across sources of different size."},
-            {"answer": "Because shares remove the uncertain dates.", "correct": False, "feedback": "Uncertain dates are still spread over their days; shares only rescale."},
+            {"answer": "Shares leave out the events with uncertain dates, which would otherwise blur the comparison.", "correct": False,
+             "feedback": "Uncertain dates are still spread over their days; shares only rescale."},
         ],
     },
     {
         "question": "One reading's mentions peak sharply in one year. What can you conclude?",
         "type": "multiple_choice",
         "answers": [
-            {"answer": "That the reading chose to list many events from that year, which says something about its focus, not about how much happened.", "correct": True,
+            {"answer": "That more happened in that year than in any other, so the author had more events to report from it.", "correct": False,
+             "feedback": "Mentions reflect what the author chose to mention, not how much happened: compare the record's bars."},
+            {"answer": "That the text is biased towards that year, since a balanced text spreads its mentions evenly over the years.", "correct": False,
+             "feedback": "Focus is not bias by itself: a column written in 2011 is expected to dwell on 2011. Ask why the author chose those events."},
+            {"answer": "That the author chose to write about many events of that year: it shows the text's focus, not the world's.", "correct": True,
              "feedback": "Right. A density of mentions measures a source's selection; compare it with the record's bars."},
-            {"answer": "That more happened in that year than in any other.", "correct": False, "feedback": "Mentions reflect what the author chose to list, not how much happened."},
-            {"answer": "That the reading is biased.", "correct": False, "feedback": "Focus is not bias by itself; ask why the author chose those events."},
         ],
     },
     {
         "question": "The naive count and the precision-aware density differ most when…",
         "type": "multiple_choice",
         "answers": [
-            {"answer": "many events have uncertain or long dates that cross bin edges.", "correct": True, "feedback": "Right: day-precise events fall in one bin either way."},
-            {"answer": "all events are known to the day.", "correct": False, "feedback": "Then the two are identical."},
-            {"answer": "the bins are years rather than quarters.", "correct": False, "feedback": "Smaller bins cut more spans, so quarters usually show larger differences."},
+            {"answer": "…every event is known to the day, because a day-precise date is spread over more bins than a month is.", "correct": False,
+             "feedback": "A day falls in one bin whichever way it is counted: with every event known to the day, the two are identical."},
+            {"answer": "…many events have uncertain or long dates whose windows cross the edges of the bins.", "correct": True,
+             "feedback": "Right: day-precise events fall in one bin either way; a window that crosses an edge is split only by the density."},
+            {"answer": "…the bins are years rather than quarters, because a year holds more events with uncertain dates.", "correct": False,
+             "feedback": "Smaller bins cut more windows, so quarters usually show larger differences than years."},
         ],
     },
 ]

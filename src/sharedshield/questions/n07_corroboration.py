@@ -29,14 +29,24 @@ def _contradicts_lukyanov(course):
 QUESTIONS = [
     Question(
         "q7_1",
-        "Of the four events in your grid, which one do two readings report in agreement with the record? Give its event id.",
+        "Of the four events in your grid, which one do two readings report in agreement with the record? Give its event id "
+        "(or \"none\", if in your grid no event has two).",
         _best_corroborated,
         "Two readings and the record agree on it. Agreement is strongest when the sources are independent: a Moscow column and a "
-        "US movement's magazine are unlikely to share one source, but both could rely on the same news reports.",
+        "US movement's magazine are unlikely to share one source, but both could rely on the same news reports. "
+        "The column's agreement rests on reading a relative span ('the past two and a half years', counted back from June 2011) as the reset; "
+        "a reader who codes that span 'undated' finds no event with two, which is defensible too.",
         wrong={
             "E200": "Two readings mention the Gabala offer, but they do not both match the record: one gives no date, the other folds it into a later meeting.",
             "E303": "Two readings mention Medvedev's proposal, but one gives no date and the other's account differs from the record in part.",
             "E112": "Only one reading mentions the Munich speech: one witness is not corroboration.",
+        },
+        defensible={
+            answer: "If you coded Lukyanov ¶11 'undated' ('the past two and a half years' gives a span, not a date), no event in the grid has two "
+                    "readings that agree with the record, and 'none' follows from your grid. The course reads the span, counted back from June 2011, as reaching to "
+                    "about the start of the Obama administration and the reset (E120), which EIR dates to March 2009 (¶11), so its answer is E120. "
+                    "When you use this agreement as corroboration, say how you read the column's span."
+            for answer in ("none", "no event", "no one", "nothing", "neither", "none of them")
         },
     ),
     Question(
@@ -69,33 +79,36 @@ QUIZ = [
         "question": "Two readings give the same date for an event. Does that prove the date?",
         "type": "multiple_choice",
         "answers": [
-            {"answer": "Not by itself: they may share a source or a mistake; check the record and its reference.", "correct": True,
-             "feedback": "Right. Corroboration needs independent sources."},
-            {"answer": "Yes, if the two readings are on opposite sides.", "correct": False,
+            {"answer": "Yes, if the two readings come from opposite sides, since opponents would not agree on a date by chance.", "correct": False,
              "feedback": "Opposed authors can still copy the same wire report. Ask where each got the date, and check the record's reference."},
-            {"answer": "Yes, if one of them is a chronology.", "correct": False, "feedback": "A chronology can be wrong like any text (notebook 06 found partial matches in EIR)."},
+            {"answer": "Not by itself: they may share a source or repeat the same mistake, so check the record and the reference it gives.", "correct": True,
+             "feedback": "Right. Corroboration needs independent sources."},
+            {"answer": "Yes, if one of them is a chronology, since a chronology's whole purpose is to get the dates right.", "correct": False,
+             "feedback": "A chronology can be wrong like any text (notebook 06 found partial matches in EIR)."},
         ],
     },
     {
         "question": "A reading says nothing about an event that the others treat as central. What is the best first step?",
         "type": "multiple_choice",
         "answers": [
-            {"answer": "Check whether the event happened before the reading was written, then ask why its author might leave it out.", "correct": True,
+            {"answer": "See whether it was written before the event; only then ask why its author might leave it out.", "correct": True,
              "feedback": "Right: first could it know, then why might it be silent."},
-            {"answer": "Conclude the author was hiding it.", "correct": False, "feedback": "Maybe, but the event might be later than the text, or outside its topic."},
-            {"answer": "Count it as a mistake in the reading.", "correct": False, "feedback": "A silence is not an error of fact; it needs explaining (timing, topic, purpose)."},
+            {"answer": "Conclude that the author left it out on purpose, because it did not fit the story the text tells.", "correct": False,
+             "feedback": "Maybe, but the event might be later than the text, or outside its topic."},
+            {"answer": "Record it as a factual error in the reading, since a complete account would have had to include it.", "correct": False,
+             "feedback": "A silence is not an error of fact; it needs explaining (timing, topic, purpose)."},
         ],
     },
     {
         "question": "In the course's table of silences, an event listed by many of the published chronologies (high salience) is one that…",
         "type": "multiple_choice",
         "answers": [
-            {"answer": "…many archives and reference works chose to list: a reading's silence about it is more striking, but salience is not importance.", "correct": True,
-             "feedback": "Right: salience measures what chronologies chose to list, and each chronology has its own perspective."},
-            {"answer": "…was more important than the others.", "correct": False,
+            {"answer": "…mattered more than the others, since many independent archives agreed that it was worth listing.", "correct": False,
              "feedback": "Salience counts listings; a NATO archive lists NATO meetings. Importance is an argument you make."},
-            {"answer": "…the reading must have known about.", "correct": False,
-             "feedback": "Check the date first (could_have_known): a reading cannot know events after it was published."},
+            {"answer": "…a later reading must have known about, so its silence about the event can only be a deliberate choice.", "correct": False,
+             "feedback": "Check the date first (could_have_known), and then the topic: a reading can be silent for reasons other than choice."},
+            {"answer": "…many archives chose to list: a silence about it is more striking, but salience is not importance.", "correct": True,
+             "feedback": "Right: salience measures what chronologies chose to list, and each chronology has its own perspective."},
         ],
     },
 ]

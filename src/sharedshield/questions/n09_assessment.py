@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from ..assessment import LOADED, NEUTRAL, PERSPECTIVES, in_text, match_loaded, slipped_events
+from ._choice import choice
 from ._model import Question, written
 
 WRITTEN = {
@@ -151,13 +152,13 @@ QUESTIONS = [
         hints=(_loaded_hint,),
         compare=_enough_loaded,
     ),
-    Question(
+    choice(
         "q9_5",
-        "Which best describes the op-ed's perspective? Answer a, b, c or d (the options are printed above the cell).",
-        lambda course: next(k for k, (_, ok, _) in PERSPECTIVES.items() if ok),
-        PERSPECTIVES["b"][2],
-        wrong={k: v[2] for k, v in PERSPECTIVES.items() if not v[1]},
-        hints=(lambda a, e: "Answer with one letter: a, b, c or d." if str(a).strip().casefold() not in PERSPECTIVES else None,),
+        "Which best describes the op-ed's perspective? Answer with one letter.",
+        {k: text for k, (text, _, _) in PERSPECTIVES.items()},
+        next(k for k, (_, ok, _) in PERSPECTIVES.items() if ok),
+        next(why for _, ok, why in PERSPECTIVES.values() if ok),
+        {k: why for k, (_, ok, why) in PERSPECTIVES.items() if not ok},
     ),
 ]
 
@@ -166,30 +167,36 @@ QUIZ = [
         "question": "What is the practice text in this notebook?",
         "type": "multiple_choice",
         "answers": [
-            {"answer": "A text written for this exercise by the course authors, imitating a 2012 op-ed; it is not a real source.", "correct": True,
+            {"answer": "A real op-ed of spring 2012 by a Russian commentator, shortened for the exercise and left unsigned.", "correct": False,
+             "feedback": "Read the label above the text: it is written for the exercise and attributed to no real person."},
+            {"answer": "A summary the course wrote of the three readings, joining their main claims into one argument.", "correct": False,
+             "feedback": "It is a separate text with its own argument and its own dates; the label says who wrote it."},
+            {"answer": "A text the course's authors wrote for this exercise, imitating a 2012 op-ed: not a real source.", "correct": True,
              "feedback": "Right. The label says so; real sourcing always starts with reading the label."},
-            {"answer": "A real 2012 op-ed by a Russian commentator.", "correct": False, "feedback": "Read the label above the text: it is written for the exercise and attributed to no real person."},
-            {"answer": "A summary of the three readings.", "correct": False, "feedback": "It is a separate text with its own argument; the label says who wrote it."},
         ],
     },
     {
         "question": "Three of the op-ed's five dates slip from the record. What follows?",
         "type": "multiple_choice",
         "answers": [
-            {"answer": "Check each of its claims against the record before using it; the slips do not by themselves show whether its argument is right.", "correct": True,
+            {"answer": "Its argument is wrong: a text that cannot get its dates right cannot be trusted on who refused whom.", "correct": False,
+             "feedback": "Wrong dates weaken its evidence, but the argument needs its own test against the record and other sources."},
+            {"answer": "Check each of its claims against the record; the slips alone do not show whether its argument holds.", "correct": True,
              "feedback": "Right. Accuracy and perspective are separate questions."},
-            {"answer": "Its argument is wrong.", "correct": False, "feedback": "Wrong dates weaken its evidence, but the argument needs its own test against the record and other sources."},
-            {"answer": "Nothing: dates do not matter to an argument.", "correct": False, "feedback": "Dates set the order of events, and an argument about who refused whom depends on the order."},
+            {"answer": "Little: dates are details, and an argument about who blocked cooperation does not rest on them.", "correct": False,
+             "feedback": "Dates set the order of events, and an argument about who refused whom depends on the order."},
         ],
     },
     {
         "question": "What does the feedback on your written claim tell you?",
         "type": "multiple_choice",
         "answers": [
+            {"answer": "Your grade for the claim, worked out from the rubric's skills and from the evidence you cite.", "correct": False,
+             "feedback": "No program in this course grades an argument: your teacher reads it with the rubric."},
+            {"answer": "Whether your claim is true, by comparing what you wrote with the record and the three readings.", "correct": False,
+             "feedback": "A program can count citations, not weigh evidence."},
             {"answer": "What a program can see (citations, event ids, attribution, length); it does not judge the argument.", "correct": True,
              "feedback": "Right. Your teacher and the rubric judge the argument."},
-            {"answer": "Your grade.", "correct": False, "feedback": "No program in this course grades an argument."},
-            {"answer": "Whether your claim is true.", "correct": False, "feedback": "A program can count citations, not weigh evidence."},
         ],
     },
 ]
