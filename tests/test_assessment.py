@@ -80,7 +80,7 @@ def test_right_answers_are_accepted(course, qid, answer):
 
 @pytest.mark.parametrize("qid, answer, says", [
     ("q9_1", "E902", "taking effect"), ("q9_1", "E107", "1972"), ("q9_1", 106, "event id"),
-    ("q9_2", ["E106", "E113", "E301", "E200"], "E200 does not slip"), ("q9_2", ["E106", "E113", "E301", "E903"], "E903 does not slip"),
+    ("q9_2", ["E106", "E113", "E301", "E200"], "Look again at E200"), ("q9_2", ["E106", "E113", "E301", "E903"], "Look again at E903"),
     ("q9_2", ["E106", "E113"], "Lisbon"), ("q9_2", ["E113", "E301"], "ABM"), ("q9_2", ["E106", "E301"], "Kennebunkport"), ("q9_2", 3, "list of event ids"),
     ("q9_3", "2007-08", "op-ed's month"), ("q9_3", "2007-06", "G8"), ("q9_3", "2008-07", "Check the year"), ("q9_3", "summer", "YYYY-MM"),
     ("q9_4", ["open hands", "radar", "creeping"], "piece of equipment"), ("q9_4", ["open hands", "evil", "creeping"], "not in the op-ed"),
@@ -92,10 +92,21 @@ def test_each_likely_wrong_answer_gets_its_own_feedback(course, qid, answer, say
     assert not result.correct and says in result.feedback
 
 
+@pytest.mark.parametrize("qid, answer, hidden", [
+    ("q9_1", "E902", ["E106", "2001"]), ("q9_1", "E107", ["E106"]), ("q9_1", "E999", ["E106"]),
+    ("q9_2", ["E106", "E113", "E902"], ["E301"]), ("q9_2", ["E106", "E113", "E303"], ["E301"]), ("q9_2", ["E106", "E113"], ["E301"]),
+    ("q9_2", ["E113", "E301"], ["E106"]), ("q9_2", ["E106", "E301"], ["E113"]), ("q9_2", ["E106", "E113", "E301", "E200"], ["2007-06-07", "7 June"]),
+    ("q9_3", "2007-06", ["2007-07", "July", "weeks later"]), ("q9_3", "2008-07", ["2007", "E113"]), ("q9_3", "2007-08", ["2007-07", "July"]),
+])
+def test_a_hint_after_a_wrong_answer_points_to_the_skill_not_the_value(course, qid, answer, hidden):
+    feedback = check(qid, answer, course).feedback
+    assert not any(value in feedback for value in hidden), feedback
+
+
 def test_written_prompt_is_registered_and_notebook_uses_the_api():
     assert "Could Russia and the West share a missile shield" in prompt_of("q9_w1")
     nb = (ROOT / "notebooks" / "09_assessment.ipynb").read_text(encoding="utf-8")
-    for call in ('ss.answer(\\"q9_w1\\"', "ss.my_work()", "ss.export_work(", "ss.whoami(", "work export"):
+    for call in ('ss.answer(\\"q9_w1\\"', 'ss.answer(\\"q9_w2\\"', 'ss.answer(\\"q9_w3\\"', 'ss.answer(\\"q9_w4\\"', "ss.my_work()", "ss.export_work(", "ss.whoami(", "work export"):
         assert call in nb, call
 
 
