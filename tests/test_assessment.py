@@ -113,7 +113,7 @@ def test_written_prompt_is_registered_and_notebook_uses_the_api():
 def _samples() -> dict[str, str]:
     """The rubric's sample answers by level (the block-quoted paragraphs under each ### heading)."""
     out = {}
-    for level in ("Proficient", "Emergent", "Basic"):
+    for level in ("Proficient", "Proficient, a second sample", "Emergent", "Basic"):
         block = RUBRIC.split(f"### {level}\n", 1)[1].split("\n\n*Why", 1)[0]
         out[level] = " ".join(line.lstrip("> ").strip() for line in block.splitlines() if line.startswith(">"))
     return out
@@ -146,3 +146,18 @@ def test_rubric_samples_get_the_feedback_their_level_suggests():
     assert len(feedback.attributions(samples["Proficient"])) >= 4 and len(feedback.attributions(samples["Emergent"])) >= 1
     assert "no place cited" in feedback.written_feedback(samples["Basic"])[0] and feedback.attributions(samples["Basic"]) == []
     assert all("does not judge your argument" in feedback.written_feedback(t)[-1] for t in samples.values())
+    second = feedback.written_feedback(samples["Proficient, a second sample"])
+    assert "cite 3 readings" in second[0] and "compare a reading with the record" in second[1]
+
+
+def test_every_rubric_sample_sources_each_reading_it_uses_and_the_lower_levels_lean_both_ways():
+    """Every sample names, for each reading it uses, its author or outlet and something of when or for whom; basic and emergent blame different sides."""
+    samples = _samples()
+    sourced = {"blog2007": r"blog(?:ger)?[^.]{0,60}(?:pseudonymous|American website|TPMCafe|US readers)|(?:pseudonymous|TPMCafe)[^.]{0,40}blog",
+               "lukyanov2011": r"Lukyanov, (?:a (?:Moscow|Russian) editor|writing for a Russian state)", "eir2013": r"EIR, an? (?:unsigned|political)"}
+    uses = {"blog2007": r"\bblog", "lukyanov2011": r"Lukyanov|lukyanov2011", "eir2013": r"\bEIR\b|eir2013"}
+    for level, text in samples.items():
+        for source, pattern in uses.items():
+            if re.search(pattern, text):
+                assert re.search(sourced[source], text), f"{level} uses {source} without sourcing it"
+    assert "Russia was never serious" in samples["Basic"] and "the US did not want them" in samples["Emergent"]
