@@ -9,8 +9,8 @@ from conftest import ROOT
 from sharedshield import load_course
 from sharedshield.answerkey import GUIDE_END, GUIDE_START, entries, guide_section
 from sharedshield.checks import all_questions
-from sharedshield.course import between
 from sharedshield.handouts import answer_key
+from sharedshield.lessons import between
 
 
 def _rows() -> dict[str, str]:

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .course import COURSE_MAP, ROOT, replace_between
 from .data import Course
+from .lessons import COURSE_MAP, ROOT, replace_between
 from .questions import all_questions, choice_items, spelled, written_tasks
 
 GUIDE_START = "<!-- answer-key:start (made by make docs from src/sharedshield/questions and the data) -->"
