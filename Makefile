@@ -83,8 +83,9 @@ site: $(VENV)/.dev
 handouts: $(VENV)/.dev
 	$(BIN)/python -m sharedshield.handouts _handouts
 
-docs: $(VENV)/.student  # rewrite README's course map and the guide's lesson plan from src/sharedshield/course.py
-	$(BIN)/python -c "from sharedshield.course import write_docs; print(*([f'rewrote {p}' for p in write_docs()] or ['README.md and teacher/guide.md are up to date']), sep='\\n')"
+docs: $(VENV)/.student  # rewrite README's course map and the guide's lesson plan from src/sharedshield/lessons.py, the guide's answers from the question registry
+	$(BIN)/python -c "from sharedshield.lessons import write_docs; print(*([f'rewrote {p}' for p in write_docs()] or ['README.md and teacher/guide.md are up to date']), sep='\\n')"
+	$(BIN)/python -c "from sharedshield import load_course; from sharedshield.answerkey import write_guide; print('rewrote the answers in teacher/guide.md' if write_guide(load_course()) else 'the answers in teacher/guide.md are up to date')"
 
 bench: $(VENV)/.dev
 	$(BIN)/python benchmarks/run.py

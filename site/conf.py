@@ -1,6 +1,6 @@
 """Sphinx configuration of the offline reading site.
 
-`make site` runs sharedshield.site, which stages the pages (the navigation follows sharedshield.course.COURSE_MAP)
+`make site` runs sharedshield.site, which stages the pages (the navigation follows sharedshield.lessons.COURSE_MAP)
 and calls sphinx-build with this folder as its configuration.
 """
 

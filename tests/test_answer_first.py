@@ -17,7 +17,7 @@ import pytest
 
 from conftest import ROOT
 from sharedshield import load_course
-from sharedshield.corroborate import GRID_EVENTS, MEANING, course_grid, compare_grid
+from sharedshield.corroborate import GRID_EVENTS, MEANING, compare_grid, course_grid
 from sharedshield.questions import written_tasks
 
 CARD_TEXT = ("audience", "purpose", "perspective", "published_basis")

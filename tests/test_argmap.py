@@ -169,3 +169,12 @@ def test_kind_attitude_mix_counts_every_claim(deeper):
     alt = fig.layout.meta["alt"]
     assert "Of the 5 claims of demo" in alt and "fact (3)" in alt and "no prediction, value or recommendation claims" in alt
     assert fig.layout.xaxis.title.text and fig.layout.yaxis.title.text
+
+
+def test_links_of_keeps_only_the_relation_asked_for(deeper):
+    every = links_of(deeper, "demo")
+    attacks = links_of(deeper, "demo", relation="attacks")
+    assert len(attacks) == (every.relation == "attacks").sum() > 0
+    assert set(attacks.relation) == {"attacks"}
+    with pytest.raises(ValueError, match="supports"):
+        links_of(deeper, "demo", relation="rebuts")

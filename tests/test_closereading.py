@@ -14,9 +14,9 @@ from sharedshield.closereading import (
     guide_html,
     guide_summary,
     guide_table,
+    left_out,
     loaded_language,
     paragraphs,
-    silences,
     source_card,
     table_html,
     word_presence,
@@ -80,14 +80,14 @@ def test_loaded_language_and_counts(demo):
     assert counts.to_dict() == {"positive": 0, "negative": 1, "mixed": 0}
 
 
-def test_silences_respect_window_theme_and_publication(demo):
-    s = silences(demo, "demo")
+def test_left_out_respects_window_theme_and_publication(demo):
+    s = left_out(demo, "demo")
     assert list(s.columns) == ["event_id", "record date", "title", "theme", "mentioned by", "when"]
     assert set(s.event_id) == {"E013", "E014", "E016"}, "mentioned events and events past the window are left out"
     when = dict(zip(s.event_id, s.when, strict=True))
     assert when["E013"] == "before publication" and when["E014"].startswith("after publication")
-    assert set(silences(demo, "demo", themes=["missile defense"]).event_id) == {"E013", "E014"}
-    assert "E015" in set(silences(demo, "demo", after_years=4).event_id)
+    assert set(left_out(demo, "demo", themes=["missile defense"]).event_id) == {"E013", "E014"}
+    assert "E015" in set(left_out(demo, "demo", after_years=4).event_id)
     assert (s["mentioned by"] == "no reading (background)").all()
 
 
@@ -114,7 +114,7 @@ def test_real_guide_counts_match_the_data(sid):
     assert t.n_claims.sum() == (course.claims.source_id == sid).sum()
     assert t.n_events.sum() == (course.mentions.source_id == sid).sum()
     assert t.n_loaded.sum() == (course.loaded_terms.source_id == sid).sum()
-    left = silences(course, sid)
+    left = left_out(course, sid)
     assert not set(left.event_id) & set(course.mentions[course.mentions.source_id == sid].event_id)
 
 

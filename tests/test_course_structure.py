@@ -8,7 +8,7 @@ import re
 import pytest
 
 from conftest import ROOT
-from sharedshield.course import COURSE_MAP
+from sharedshield.lessons import COURSE_MAP
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 
@@ -76,7 +76,7 @@ def _guide_lesson_tables() -> dict[str, list[tuple[str, int]]]:
 
 
 def test_every_lesson_in_the_guide_fits_in_50_minutes_and_its_clock_adds_up():
-    from sharedshield.course import LESSON_MINUTES
+    from sharedshield.lessons import LESSON_MINUTES
 
     tables = _guide_lesson_tables()
     assert len(tables) >= 4 and all(tables.values()), f"teacher/guide.md should have four lesson tables: {list(tables)}"
@@ -90,10 +90,10 @@ def test_every_lesson_in_the_guide_fits_in_50_minutes_and_its_clock_adds_up():
 
 
 def test_course_plan_minutes_fit_and_guide_and_readme_come_from_course_py():
-    from sharedshield.course import LESSON_MINUTES, LESSON_PLAN, MAP_END, MAP_START, PLAN_END, PLAN_START, between, course_map_markdown, lesson_plan_markdown
+    from sharedshield.lessons import LESSON_MINUTES, LESSON_PLAN, MAP_END, MAP_START, PLAN_END, PLAN_START, between, course_map_markdown, lesson_plan_markdown
 
     assert all(lesson.minutes <= LESSON_MINUTES for lesson in LESSON_PLAN)
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     guide = (ROOT / "teacher" / "guide.md").read_text(encoding="utf-8")
-    assert between(readme, MAP_START, MAP_END) == course_map_markdown(), "README's course map differs from course.py: run `make docs`"
-    assert between(guide, PLAN_START, PLAN_END) == lesson_plan_markdown(), "the guide's lesson plan differs from course.py: run `make docs`"
+    assert between(readme, MAP_START, MAP_END) == course_map_markdown(), "README's course map differs from lessons.py: run `make docs`"
+    assert between(guide, PLAN_START, PLAN_END) == lesson_plan_markdown(), "the guide's lesson plan differs from lessons.py: run `make docs`"

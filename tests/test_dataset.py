@@ -88,7 +88,7 @@ def test_loaded_terms_and_glossary_sizes(course):
         assert (course.loaded_terms.source_id == sid).sum() >= 15, sid
     assert len(course.glossary) >= 25
     notebooks = {p.stem for p in (ROOT / "notebooks").glob("*.ipynb")}
-    from sharedshield.course import COURSE_MAP
+    from sharedshield.lessons import COURSE_MAP
 
     planned = {lesson.notebook for lesson in COURSE_MAP}
     assert set(course.glossary.first_notebook) <= planned | notebooks

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 from sharedshield import load_course
-from sharedshield.export import timelinejs, write_timelinejs
 from sharedshield.tables import add_row
+from sharedshield.timelinejs import timelinejs, write_timelinejs
 
 
 def test_structure_and_dates(demo_data, demo_readings):

@@ -33,7 +33,9 @@ SERVING = re.compile(r"(http://(?:127\.0\.0\.1|localhost):\d+)/")
 def running_lab(args: list[str], tmp_path: Path) -> Iterator[list[str]]:
     """Start JupyterLab with the Makefile's command and `args`; yield its log lines once it serves (or after 90 s); stop it after."""
     env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"))
-    proc = subprocess.Popen([*lab_command(), *args], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    own_root = any(a.startswith("--ServerApp.root_dir=") for a in args)  # a probe's own folder replaces the course root
+    command = [w for w in lab_command() if not (own_root and w.startswith("--ServerApp.root_dir="))]
+    proc = subprocess.Popen([*command, *args], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     lines: list[str] = []
     try:
         deadline = time.monotonic() + 90

@@ -13,7 +13,7 @@ import pytest
 import sitekit
 from conftest import ROOT
 from sharedshield import notebook, site
-from sharedshield.course import COURSE_MAP
+from sharedshield.lessons import COURSE_MAP
 
 # --- the plotly renderer --------------------------------------------------------------------------------------
 

@@ -30,7 +30,7 @@ def _digest(folder: Path) -> str:
 @pytest.fixture
 def copy(tmp_path: Path, monkeypatch) -> Path:
     monkeypatch.setenv(yt.MY_DATA_ENV, str(tmp_path / "mine"))
-    return yt.copy_data()
+    return yt.my_copy()
 
 
 def test_field_help_comes_from_the_codebook():
@@ -80,9 +80,9 @@ def test_a_form_the_validator_refuses_leaves_the_copy_untouched(copy, capsys):
     assert _digest(copy) == before
 
 
-def test_copy_data_keeps_an_existing_copy_and_fresh_makes_a_new_one(copy):
-    assert yt.copy_data() == copy
-    fresh = yt.copy_data(fresh=True)
+def test_my_copy_keeps_an_existing_copy_and_fresh_makes_a_new_one(copy):
+    assert yt.my_copy() == copy
+    fresh = yt.my_copy(fresh=True)
     assert fresh != copy and fresh.name == f"{copy.name}-2" and (fresh / "events.csv").is_file()
     assert load_course(fresh) is not None
 

@@ -29,10 +29,14 @@ def claims_of(course: Course, source_id: str) -> pd.DataFrame:
     return df.sort_values(["paragraph", "claim_id"]).reset_index(drop=True)
 
 
-def links_of(course: Course, source_id: str) -> pd.DataFrame:
-    """The claim links of one reading (from_claim, to_claim, relation)."""
+def links_of(course: Course, source_id: str, relation: str | None = None) -> pd.DataFrame:
+    """The claim links of one reading (from_claim, to_claim, relation), optionally only one relation ("supports", "attacks")."""
     ids = set(claims_of(course, source_id).claim_id)
     df = course.claim_links[course.claim_links.from_claim.isin(ids) & course.claim_links.to_claim.isin(ids)]
+    if relation is not None:
+        if relation not in RELATIONS:
+            raise ValueError(f"relation must be one of {', '.join(RELATIONS)}, not {relation!r}")
+        df = df[df.relation == relation]
     return df[["from_claim", "to_claim", "relation"]].reset_index(drop=True)
 
 

@@ -24,8 +24,8 @@ from plotly.offline import get_plotlyjs
 
 from . import coding, handin
 from .checks import judge
-from .course import COURSE_MAP
 from .data import load_course
+from .lessons import COURSE_MAP
 from .questions import Question, all_questions, spelled
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -158,8 +158,12 @@ def _publication(course: Course, source_id: str) -> tuple[pd.Timestamp, pd.Times
     return src.date_start, src.date_end
 
 
-def silences(course: Course, source_id: str, after_years: float = 1.0, themes: list[str] | None = None) -> pd.DataFrame:
-    """Events on the record from the reading's earliest event to `after_years` after publication that the reading does not mention (optionally only some themes)."""
+def left_out(course: Course, source_id: str, after_years: float = 1.0, themes: list[str] | None = None) -> pd.DataFrame:
+    """Course events (background included) from the reading's earliest event to `after_years` after publication that it does not mention.
+
+    A close-reading view of one text's own span; `record.silences` answers the different question of which events
+    the published chronologies list before the reading appeared.
+    """
     mentioned = set(course.mentions[course.mentions.source_id == source_id].event_id)
     events = course.events[course.events.theme != "publication"]
     if themes is not None:
@@ -178,9 +182,9 @@ def silences(course: Course, source_id: str, after_years: float = 1.0, themes: l
                          "mentioned by": [others.get(e, "no reading (background)") for e in left.event_id], "when": when})
 
 
-def silence_summary(course: Course, source_id: str, after_years: float = 1.0, themes: list[str] | None = None) -> str:
-    """One sentence on what the reading leaves out, computed from silences()."""
-    s = silences(course, source_id, after_years, themes)
+def left_out_summary(course: Course, source_id: str, after_years: float = 1.0, themes: list[str] | None = None) -> str:
+    """One sentence on what the reading leaves out, computed from left_out()."""
+    s = left_out(course, source_id, after_years, themes)
     scope = f" on {' or '.join(themes)}" if themes else ""
     own = course.events[course.events.event_id.isin(course.mentions[course.mentions.source_id == source_id].event_id) & (course.events.theme != "publication")]
     if own.empty:

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from .course_rules import check_course
 from .dates import parse_date
 from .errors import CourseDataError, Problem, ReadingsUnavailable
 from .readings import readings
-from .rules import check_course
 from .validate import check_foreign_keys, check_table, load_package, read_csv_rows
 
 DATA_ENV = "SHAREDSHIELD_DATA"

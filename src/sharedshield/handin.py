@@ -20,9 +20,9 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from . import coding
-from .course import COURSE_MAP
 from .data import load_course
 from .learner import whoami
+from .lessons import COURSE_MAP
 from .questions import all_questions, notebook_of, written_tasks
 from .store import atomic_write, load_work, work_dir
 from .store import now_utc as _now

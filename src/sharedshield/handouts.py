@@ -14,27 +14,24 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-import nbformat
 from markdown_it import MarkdownIt
 from playwright.sync_api import sync_playwright
 
 from . import assessment, paper
+from .answerkey import entries
 from .argmap import ATTITUDES, EXPECTATIONS, KINDS
 from .coding import coded_paragraphs, coding_of
 from .corroborate import GRID_EVENTS, MEANING, VERDICTS, course_grid, evidence
-from .course import COURSE_MAP
 from .data import Course, load_course
 from .dates import describe_date
 from .errors import CourseDataError
 from .printing import PrintError, launch, offline
-from .questions import all_questions, spelled
 from .record import on_record
 from .validate import MAX_ANCHOR_WORDS
 
 ROOT = Path(__file__).resolve().parents[2]
 CSS = Path(__file__).with_name("handouts.css")
 OUT = ROOT / "_handouts"
-DETAILS = re.compile(r"<details\b.*?</details>", re.S | re.I)
 ANCHORS_PER_PARAGRAPH = 1  # enough to find the place; two anchors side by side can make a quote longer than 12 words
 UNAVAILABLE = "Not available in this version of the course."
 FOOTER = ('<div style="font: 8px Arial, Helvetica, sans-serif; color: #555; width: 100%; padding: 0 12mm; display: flex; '
@@ -288,57 +285,19 @@ def coding_keys(course: Course) -> str:
                 "students to code (Task 2), from the data. 'Also defensible' values are accepted with evidence.</p>" + "".join(blocks), "coding")
 
 
-def shown(value: Any) -> str:
-    """An expected answer as a teacher would read it."""
-    if isinstance(value, set | frozenset | list | tuple):
-        return ", ".join(sorted(str(v) for v in value))
-    if isinstance(value, float):
-        return f"{value:.2f}".rstrip("0").rstrip(".")
-    return str(value)
-
-
-def notebook_title(qid: str) -> str:
-    """The notebook a question belongs to (q3_2 → 03 · Event density)."""
-    match = re.match(r"q(\d+)_", qid)
-    number = int(match[1]) if match else -1
-    for lesson in COURSE_MAP:
-        if lesson.notebook[:2].isdigit() and int(lesson.notebook[:2]) == number:
-            return f"{lesson.notebook[:2]} · {lesson.title}"
-    return f"Notebook {number:02d}" if number >= 0 else "Other questions"
-
-
-def _one_per_message(answers: dict[str, str]) -> dict[str, str]:
-    """Answers that share one feedback message, joined ('none / no event'), so the key prints each message once."""
-    by_message: dict[str, list[str]] = {}
-    for answer, message in answers.items():
-        by_message.setdefault(message, []).append(answer)
-    return {" / ".join(spellings): message for message, spellings in by_message.items()}
-
-
 def answer_key(course: Course) -> str:
     """Every self-check's answer computed from the data, its explanation, and the feedback for each likely wrong answer."""
-    def order(qid: str) -> tuple[int, ...]:
-        return tuple(int(n) if n.isdigit() else 999 for n in re.findall(r"[0-9]+|[a-z]+", qid[1:]))
-
     blocks, current = [], None
-    questions = all_questions()
-    for qid in sorted(questions, key=order):
-        q = questions[qid]
-        title = notebook_title(qid)
-        if title != current:
-            blocks.append(f"<h3>{esc(title)}</h3>")
-            current = title
-        try:
-            value = q.expected(course)
-            expected = esc(shown(value))
-        except Exception as err:  # a question whose answer needs the readings or a student's file: say so
-            value, expected = None, f"<i>computed in the notebook ({esc(type(err).__name__)})</i>"
-        right = spelled(q, value)  # a computed two-way answer keeps feedback for both outcomes: list only the wrong one
-        wrong = "".join(f"<tr><td>{esc(a)}</td><td>{markdown(m)}</td></tr>" for a, m in q.wrong.items() if spelled(q, a) != right)
-        wrong += "".join(f"<tr><td>{esc(a)} (defensible)</td><td>{markdown(m)}</td></tr>" for a, m in _one_per_message(q.defensible).items())
+    for e in entries(course):
+        if e.notebook != current:
+            blocks.append(f"<h3>{esc(e.notebook)}</h3>")
+            current = e.notebook
+        expected = esc(e.answer) if e.answer is not None else "<i>computed in the notebook (it needs the readings or the student's file)</i>"
+        wrong = "".join(f"<tr><td>{esc(a)}</td><td>{markdown(m)}</td></tr>" for a, m in e.wrong)
+        wrong += "".join(f"<tr><td>{esc(a)} (defensible)</td><td>{markdown(m)}</td></tr>" for a, m in e.defensible)
         wrong_table = f"<table class='grid wrong'><thead><tr><th>Likely wrong answer</th><th>Feedback</th></tr></thead><tbody>{wrong}</tbody></table>" if wrong else ""
-        blocks.append(f"<div class='question'><p class='qid'><b>{esc(qid)}</b></p>{markdown(q.prompt)}"
-                      f"<p class='answer'><b>Answer:</b> {expected}</p><div class='explain'>{markdown(q.explain)}</div>{wrong_table}</div>")
+        blocks.append(f"<div class='question'><p class='qid'><b>{esc(e.qid)}</b></p>{markdown(e.prompt)}"
+                      f"<p class='answer'><b>Answer:</b> {expected}</p><div class='explain'>{markdown(e.why)}</div>{wrong_table}</div>")
     return page("Answer key to the self-checks", "<p class='how'>Computed from the course data when this pack was built, so it "
                 "matches the notebooks. Feedback is what a student sees for each likely wrong answer.</p>" + "".join(blocks))
 

@@ -16,8 +16,8 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 
-from .course import COURSE_MAP
 from .data import load_course
+from .lessons import COURSE_MAP
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE_CONF = ROOT / "site"

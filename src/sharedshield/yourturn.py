@@ -100,7 +100,7 @@ def add_event(form: dict, data_dir: str | Path, origin: str = "background") -> C
         course = load_course(folder)
     except CourseDataError as err:
         print(f"Your copy in {folder} has problems already; fix them first, or start a fresh copy with "
-              f"ss.yourturn.copy_data(fresh=True):\n{err}")
+              f"ss.yourturn.my_copy(fresh=True):\n{err}")
         return None
     same = course.events[(course.events["title"] == values["title"]) & (course.events["date"] == values["date"])]
     if len(same):
@@ -122,14 +122,14 @@ def add_event(form: dict, data_dir: str | Path, origin: str = "background") -> C
 
 
 def default_folder() -> Path:
-    """Where copy_data puts your copy: $SHAREDSHIELD_MY_DATA, else the user data folder (platformdirs)."""
+    """Where my_copy puts your copy: $SHAREDSHIELD_MY_DATA, else the user data folder (platformdirs)."""
     if os.environ.get(MY_DATA_ENV):
         return Path(os.environ[MY_DATA_ENV]).expanduser().resolve()
     return Path(user_data_dir("sharedshield", appauthor=False)) / "my_data"
 
 
-def copy_data(to: str | Path | None = None, fresh: bool = False) -> Path:
-    """Copy the course data to a folder you can open in a spreadsheet; an existing copy is kept (fresh=True starts a new one beside it)."""
+def my_copy(to: str | Path | None = None, fresh: bool = False) -> Path:
+    """Your own lasting copy of the course data, in a folder you can open in a spreadsheet; an existing copy is kept (fresh=True starts a new one beside it)."""
     dest = Path(to).expanduser().resolve() if to is not None else default_folder()
     if dest.exists() and any(dest.iterdir()):
         if not fresh:

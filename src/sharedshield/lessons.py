@@ -10,8 +10,8 @@ import pandas as pd
 
 LESSON_MINUTES = 50
 ROOT = Path(__file__).resolve().parents[2]
-MAP_START, MAP_END = "<!-- course-map:start (made by make docs from src/sharedshield/course.py) -->", "<!-- course-map:end -->"
-PLAN_START, PLAN_END = "<!-- lesson-plan:start (made by make docs from src/sharedshield/course.py) -->", "<!-- lesson-plan:end -->"
+MAP_START, MAP_END = "<!-- course-map:start (made by make docs from src/sharedshield/lessons.py) -->", "<!-- course-map:end -->"
+PLAN_START, PLAN_END = "<!-- lesson-plan:start (made by make docs from src/sharedshield/lessons.py) -->", "<!-- lesson-plan:end -->"
 
 
 @dataclass(frozen=True)
