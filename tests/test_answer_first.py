@@ -163,3 +163,15 @@ def test_controls_the_hidden_answers_appear_once_the_learner_has_answered(tmp_pa
 def test_the_notebooks_under_test_exist():
     for name in NOTEBOOKS:
         assert (ROOT / "notebooks" / name).exists(), name
+
+
+def test_a_card_is_saved_as_text_the_hand_in_shows(tmp_path, monkeypatch):
+    from sharedshield import handin, sourcing, store
+
+    monkeypatch.setenv("SHAREDSHIELD_WORK_DIR", str(tmp_path))
+    sourcing.compare_card(load_course(), "blog2007", {"author": "a pseudonym", "date": "June 2007"}, qid="q1_card_blog2007")
+    sourcing.compare_card(load_course(), "eir2013", sourcing.blank_card(), qid="q1_card_eir2013")  # nothing filled: nothing saved
+    records = store.load_work()
+    assert [r["qid"] for r in records] == ["q1_card_blog2007"]
+    assert records[0]["answer"] == "blog2007 card: author: a pseudonym; date: June 2007"
+    assert "blog2007 card: author: a pseudonym; date: June 2007" in handin.export_html(records, "Test")

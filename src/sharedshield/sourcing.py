@@ -231,5 +231,6 @@ def compare_card(course: Course, source_id: str, my_card: Any, qid: str | None =
             fields.append(_free(name, mine, row))
     out = CardComparison(source_id, tuple(fields), tuple(problems))
     if any(f.verdict != NOT_FILLED for f in fields):
-        store.record(qid or f"{source_id}_card", {k: _filled(v) for k, v in my_card.items() if k in CARD}, "compared", out.summary())
+        card = "; ".join(f"{k}: {_filled(my_card.get(k))}" for k in CARD if _filled(my_card.get(k)))  # saved as text the hand-in shows as is
+        store.record(qid or f"{source_id}_card", f"{source_id} card: {card}", "compared", out.summary())
     return out
