@@ -175,3 +175,16 @@ def test_a_card_is_saved_as_text_the_hand_in_shows(tmp_path, monkeypatch):
     assert [r["qid"] for r in records] == ["q1_card_blog2007"]
     assert records[0]["answer"] == "blog2007 card: author: a pseudonym; date: June 2007"
     assert "blog2007 card: author: a pseudonym; date: June 2007" in handin.export_html(records, "Test")
+
+
+@pytest.mark.parametrize("source_id, author, verdict", [
+    ("eir2013", "EIR staff", "defensible"), ("eir2013", "unsigned, no byline", "same"), ("eir2013", "Lyndon LaRouche", "different"),
+    ("blog2007", "mike7woodson, a pseudonym; the real name is unknown", "same"), ("blog2007", "unknown", "defensible"),
+    ("lukyanov2011", "Fyodor Lukyanov", "same"), ("lukyanov2011", "anonymous", "different"),
+])
+def test_the_author_field_says_what_a_program_can_see(tmp_path, monkeypatch, source_id, author, verdict):
+    from sharedshield import sourcing
+
+    monkeypatch.setenv("SHAREDSHIELD_WORK_DIR", str(tmp_path))
+    field = sourcing.compare_card(load_course(), source_id, {"author": author}).fields[0]
+    assert (field.name, field.verdict) == ("author", verdict), field.seen

@@ -145,6 +145,11 @@ def _author(mine: str, row: pd.Series) -> CardField:
                          "I see that you say the author is not known." + (" The course also records the user name shown on the page." if names else ""), reason)
     if unknown:
         return CardField("author", mine, row["author"], "different", "You say the author is not known; the course names an author from the byline.", reason)
+    staff = re.search(r"\b(?:staff|editors?|editorial|magazine|newsroom)\b", mine, flags=re.IGNORECASE) or any(
+        re.search(rf"\b{re.escape(n)}\b", mine, flags=re.IGNORECASE) for n in outlet_names(str(row["outlet"])))
+    if course_unknown and staff:
+        return CardField("author", mine, row["author"], "defensible",
+                         "You name the outlet or its staff, as the course does in brackets; the course's first point is that the piece has no byline. Do you say so?", reason)
     if course_unknown:
         return CardField("author", mine, row["author"], "different", "I do not see that you say the author is unknown; the course finds no byline. What is your evidence for the author you name?", reason)
     return CardField("author", mine, row["author"], "different", "I do not see the course's author, nor that the author is unknown. Compare with the course's card.", reason)
