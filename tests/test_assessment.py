@@ -103,6 +103,18 @@ def test_a_hint_after_a_wrong_answer_points_to_the_skill_not_the_value(course, q
     assert not any(value in feedback for value in hidden), feedback
 
 
+def test_every_task_of_09_has_an_answer_cell_and_nothing_goes_to_notes():
+    import nbformat
+
+    nb = nbformat.read(ROOT / "notebooks" / "09_assessment.ipynb", as_version=4)
+    text = "\n".join(c.source for c in nb.cells)
+    assert not re.search(r"(?:write|note)[^.]{0,40}\bin your notes", text, flags=re.IGNORECASE)
+    tasks = [i for i, c in enumerate(nb.cells) if c.cell_type == "markdown" and re.search(r"\*\*Task \d", c.source)]
+    assert len(tasks) == 3
+    for i in tasks:
+        assert nb.cells[i + 1].cell_type == "code" and "ss.answer(" in nb.cells[i + 1].source, nb.cells[i].source[:40]
+
+
 def test_written_prompt_is_registered_and_notebook_uses_the_api():
     assert "Could Russia and the West share a missile shield" in prompt_of("q9_w1")
     nb = (ROOT / "notebooks" / "09_assessment.ipynb").read_text(encoding="utf-8")
