@@ -129,7 +129,8 @@ def student_sheets(course: Course) -> list[tuple[str, str]]:
          question("Claim.", tasks["q9_w1"].prompt, "<p class='how'>Cite readings as id + ¶ (e.g. eir2013 ¶10) and the record by event id "
                   "(e.g. E301). Attribute each reading's view to it, and say what the evidence does not settle.</p>" + ruled(lines_for(300)))),
         ("Assessment · Part 5 · Three last questions",
-         "<p class='how'>Tick one answer for each.</p>"
+         "<p class='how'>Tick one answer for each. They are the closing questions of notebook 09; the third asks about the feedback the "
+         "notebook gives on a typed claim.</p>"
          + "".join(question(f"{i}.", item["question"], options(quiz_options(item))) for i, item in enumerate(quiz, 1))),
     ]
 
