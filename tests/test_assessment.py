@@ -80,7 +80,7 @@ def test_right_answers_are_accepted(course, qid, answer):
 
 @pytest.mark.parametrize("qid, answer, says", [
     ("q9_1", "E902", "taking effect"), ("q9_1", "E107", "1972"), ("q9_1", 106, "event id"),
-    ("q9_2", ["E106", "E113", "E301", "E200"], "E200 does not slip"), ("q9_2", ["E106", "E113", "E301", "E903"], "E903 does not slip"),
+    ("q9_2", ["E106", "E113", "E301", "E200"], "Look again at E200"), ("q9_2", ["E106", "E113", "E301", "E903"], "Look again at E903"),
     ("q9_2", ["E106", "E113"], "Lisbon"), ("q9_2", ["E113", "E301"], "ABM"), ("q9_2", ["E106", "E301"], "Kennebunkport"), ("q9_2", 3, "list of event ids"),
     ("q9_3", "2007-08", "op-ed's month"), ("q9_3", "2007-06", "G8"), ("q9_3", "2008-07", "Check the year"), ("q9_3", "summer", "YYYY-MM"),
     ("q9_4", ["open hands", "radar", "creeping"], "piece of equipment"), ("q9_4", ["open hands", "evil", "creeping"], "not in the op-ed"),
@@ -92,17 +92,40 @@ def test_each_likely_wrong_answer_gets_its_own_feedback(course, qid, answer, say
     assert not result.correct and says in result.feedback
 
 
+@pytest.mark.parametrize("qid, answer, hidden", [
+    ("q9_1", "E902", ["E106", "2001"]), ("q9_1", "E107", ["E106"]), ("q9_1", "E999", ["E106"]),
+    ("q9_2", ["E106", "E113", "E902"], ["E301"]), ("q9_2", ["E106", "E113", "E303"], ["E301"]), ("q9_2", ["E106", "E113"], ["E301"]),
+    ("q9_2", ["E113", "E301"], ["E106"]), ("q9_2", ["E106", "E301"], ["E113"]), ("q9_2", ["E106", "E113", "E301", "E200"], ["2007-06-07", "7 June"]),
+    ("q9_3", "2007-06", ["2007-07", "July", "weeks later"]), ("q9_3", "2008-07", ["2007", "E113"]), ("q9_3", "2007-08", ["2007-07", "July"]),
+])
+def test_a_hint_after_a_wrong_answer_points_to_the_skill_not_the_value(course, qid, answer, hidden):
+    feedback = check(qid, answer, course).feedback
+    assert not any(value in feedback for value in hidden), feedback
+
+
+def test_every_task_of_09_has_an_answer_cell_and_nothing_goes_to_notes():
+    import nbformat
+
+    nb = nbformat.read(ROOT / "notebooks" / "09_assessment.ipynb", as_version=4)
+    text = "\n".join(c.source for c in nb.cells)
+    assert not re.search(r"(?:write|note)[^.]{0,40}\bin your notes", text, flags=re.IGNORECASE)
+    tasks = [i for i, c in enumerate(nb.cells) if c.cell_type == "markdown" and re.search(r"\*\*Task \d", c.source)]
+    assert len(tasks) == 3
+    for i in tasks:
+        assert nb.cells[i + 1].cell_type == "code" and "ss.answer(" in nb.cells[i + 1].source, nb.cells[i].source[:40]
+
+
 def test_written_prompt_is_registered_and_notebook_uses_the_api():
     assert "Could Russia and the West share a missile shield" in prompt_of("q9_w1")
     nb = (ROOT / "notebooks" / "09_assessment.ipynb").read_text(encoding="utf-8")
-    for call in ('ss.answer(\\"q9_w1\\"', "ss.my_work()", "ss.export_work(", "ss.whoami(", "work export"):
+    for call in ('ss.answer(\\"q9_w1\\"', 'ss.answer(\\"q9_w2\\"', 'ss.answer(\\"q9_w3\\"', 'ss.answer(\\"q9_w4\\"', "ss.my_work()", "ss.export_work(", "ss.whoami(", "work export"):
         assert call in nb, call
 
 
 def _samples() -> dict[str, str]:
     """The rubric's sample answers by level (the block-quoted paragraphs under each ### heading)."""
     out = {}
-    for level in ("Proficient", "Emergent", "Basic"):
+    for level in ("Proficient", "Proficient, a second sample", "Emergent", "Basic"):
         block = RUBRIC.split(f"### {level}\n", 1)[1].split("\n\n*Why", 1)[0]
         out[level] = " ".join(line.lstrip("> ").strip() for line in block.splitlines() if line.startswith(">"))
     return out
@@ -135,3 +158,18 @@ def test_rubric_samples_get_the_feedback_their_level_suggests():
     assert len(feedback.attributions(samples["Proficient"])) >= 4 and len(feedback.attributions(samples["Emergent"])) >= 1
     assert "no place cited" in feedback.written_feedback(samples["Basic"])[0] and feedback.attributions(samples["Basic"]) == []
     assert all("does not judge your argument" in feedback.written_feedback(t)[-1] for t in samples.values())
+    second = feedback.written_feedback(samples["Proficient, a second sample"])
+    assert "cite 3 readings" in second[0] and "compare a reading with the record" in second[1]
+
+
+def test_every_rubric_sample_sources_each_reading_it_uses_and_the_lower_levels_lean_both_ways():
+    """Every sample names, for each reading it uses, its author or outlet and something of when or for whom; basic and emergent blame different sides."""
+    samples = _samples()
+    sourced = {"blog2007": r"blog(?:ger)?[^.]{0,60}(?:pseudonymous|American website|TPMCafe|US readers)|(?:pseudonymous|TPMCafe)[^.]{0,40}blog",
+               "lukyanov2011": r"Lukyanov, (?:a (?:Moscow|Russian) editor|writing for a Russian state)", "eir2013": r"EIR, an? (?:unsigned|political)"}
+    uses = {"blog2007": r"\bblog", "lukyanov2011": r"Lukyanov|lukyanov2011", "eir2013": r"\bEIR\b|eir2013"}
+    for level, text in samples.items():
+        for source, pattern in uses.items():
+            if re.search(pattern, text):
+                assert re.search(sourced[source], text), f"{level} uses {source} without sourcing it"
+    assert "Russia was never serious" in samples["Basic"] and "the US did not want them" in samples["Emergent"]

@@ -42,7 +42,8 @@ def test_notebook_is_stripped_and_structured(path):
     text = "\n".join("".join(c["source"]) for c in cells)
     for heading in ("## Key points", "## Self-check", "## Discussion prompts"):
         assert heading in text, f"{path.name}: missing {heading!r}"
-    assert text.index("## Key points") > text.index("## Self-check") - 10_000
+    order = [text.index(h) for h in ("## Self-check", "## Key points", "## Discussion prompts")]
+    assert order == sorted(order), f"{path.name}: the order must be self-checks, then key points, then discussion prompts (key points restate answers)"
     assert re.search(r'ss\.check\("q\d+_\d+"', text) and "ss.quiz(" in text, f"{path.name}: needs computed checks and a quiz"
     minutes = next(lesson.minutes for lesson in COURSE_MAP if lesson.notebook == path.stem)
     assert f"{minutes} minutes" in first, f"{path.name}: the first cell should say {minutes} minutes, as the course map does"

@@ -139,4 +139,23 @@ def test_course_grid_uses_every_verdict_and_compare_marks_agreement():
     table = compare_grid(course, {e: dict(cells) for e, cells in grid.items()})
     assert (table["same"] == "✓").all()
     blank = compare_grid(course, {"E120": {"blog2007": ...}})
-    assert blank["yours"].iloc[0] == "(not filled in)" and blank["same"].iloc[0] == "✗"
+    assert blank.empty  # no row filled: nothing of the course's grid is shown
+    half = compare_grid(course, {"E120": {"blog2007": "silent", "lukyanov2011": ...}, "E112": dict(grid["E112"])})
+    assert set(half["event"]) == {"E112"}  # a row filled in part keeps the course's verdicts hidden
+
+
+def test_the_course_grid_stays_hidden_until_a_row_is_filled(monkeypatch):
+    from sharedshield import corroborate
+
+    shown: list[str] = []
+    monkeypatch.setattr(corroborate, "show", lambda text: shown.append(str(text)))
+    monkeypatch.setattr(corroborate, "show_table", lambda table: shown.append(table.to_string()))
+    course = load_course()
+    grid = corroborate.blank_grid(course)
+    corroborate.show_comparison(course, grid)
+    assert len(shown) == 1 and "stays hidden" in shown[0] and "E112" not in shown[0]
+    shown.clear()
+    grid["E112"] = dict(course_grid(course)["E112"])
+    corroborate.show_comparison(course, grid)
+    assert "E112" in shown[0] and "E200" not in shown[0]
+    assert "Still hidden until you fill their rows: E200, E120, E303" in shown[1]

@@ -62,25 +62,46 @@ def course_grid(course: Course, events: tuple[str, ...] = GRID_EVENTS) -> dict[s
     return {e: {s: course_verdict(course, e, s) for s in course.sources["source_id"]} for e in events}
 
 
+def _filled(value: object) -> str:
+    """A grid cell as the learner wrote it (folded), or '' when it is `...`, None or empty."""
+    return "" if value is ... or value is None else str(value).strip().casefold()
+
+
+def filled_rows(grid: object) -> list[str]:
+    """The events of a grid whose every reading has a verdict filled in (the rows the course may show its verdicts for)."""
+    if not isinstance(grid, dict):
+        return []
+    return [e for e, cells in grid.items() if isinstance(cells, dict) and cells and all(_filled(v) for v in cells.values())]
+
+
 def compare_grid(course: Course, grid: dict[str, dict[str, object]]) -> pd.DataFrame:
-    """Your grid beside the course's, one row per cell, with what the course's verdict means and why (the discrepancy note)."""
+    """Your grid beside the course's, one row per cell of a filled row, with what the course's verdict means and why (the discrepancy note).
+
+    Rows (events) you have not filled completely are left out: the course's verdicts for them stay hidden.
+    """
     rows = []
-    for event_id, cells in grid.items():
-        for source_id, mine in cells.items():
+    for event_id in filled_rows(grid):
+        for source_id, mine in grid[event_id].items():
             theirs = course_verdict(course, event_id, source_id)
             m = course.mentions[(course.mentions["event_id"] == event_id) & (course.mentions["source_id"] == source_id)]
             why = "; ".join(d for d in m["discrepancy"].fillna("") if d) if theirs == "differs" else MEANING[theirs]
-            mine_text = "" if mine is ... or mine is None else str(mine).strip().casefold()
-            rows.append({"event": event_id, "reading": source_id, "yours": mine_text or "(not filled in)", "course": theirs,
+            mine_text = _filled(mine)
+            rows.append({"event": event_id, "reading": source_id, "yours": mine_text, "course": theirs,
                          "same": "✓" if mine_text == theirs else "✗", "why": why})
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=["event", "reading", "yours", "course", "same", "why"])
 
 
 def show_comparison(course: Course, grid: dict[str, dict[str, object]]) -> None:
-    """Display your grid beside the course's, and say how many cells agree."""
+    """Display your grid beside the course's for the rows you have filled, and say how many cells agree; nothing of the course's before that."""
     table = compare_grid(course, grid)
-    unknown = sorted({y for y in table["yours"] if y not in VERDICTS and y != "(not filled in)"})
+    waiting = [e for e in (grid if isinstance(grid, dict) else {}) if e not in set(table["event"])]
+    if table.empty:
+        show("The course's grid stays hidden until you have filled at least one row of yours: give every reading of one event a verdict "
+             f"({', '.join(VERDICTS)}), in quotes, run your grid's cell, then this one again.")
+        return
+    unknown = sorted({y for y in table["yours"] if y not in VERDICTS})
     show_table(table)
     note = f" Not a verdict of the grid: {', '.join(unknown)} (use {', '.join(VERDICTS)})." if unknown else ""
-    show(f"Your grid and the course's agree on {(table['same'] == '✓').sum()} of {len(table)} cells.{note} "
+    hidden = f" Still hidden until you fill their rows: {', '.join(waiting)}." if waiting else ""
+    show(f"Your grid and the course's agree on {(table['same'] == '✓').sum()} of {len(table)} cells.{note}{hidden} "
          "Where they differ, read the `why` column and the paragraph again: the course can be wrong too.")

@@ -62,13 +62,13 @@ def _known_events() -> frozenset[str]:
         return frozenset()
 
 
-def _author_words(author: str) -> list[str]:
+def author_words(author: str) -> list[str]:
     """Name words of an author field ('Fyodor A. Lukyanov' -> Fyodor, Lukyanov; 'mike7woodson (...)' -> mike7woodson)."""
     name = re.split(r"[(;]", author)[0]
     return [w for w in re.findall(r"[\w’']+", name) if len(w) >= 4 and w.casefold() not in {"unsigned", "staff"}]
 
 
-def _outlet_names(outlet: str) -> list[str]:
+def outlet_names(outlet: str) -> list[str]:
     """Names of an outlet: runs of capitalised words ('RIA Novosti', 'Talking Points Memo') and acronyms ('EIR', 'TPMCafe')."""
     runs = [" ".join(w for w in run.split() if w.rstrip(".") not in OUTLET_STOP) for run in re.findall(r"(?:[A-Z][\w’'.]*\s?)+", outlet)]
     return sorted({r.strip() for r in runs if len(r.strip()) >= 3}, key=len, reverse=True)
@@ -79,7 +79,7 @@ def aliases() -> dict[str, str]:
     """A regular expression per reading id for the ways a learner names it (id, author, outlet, genre), from data/sources.csv."""
     out: dict[str, str] = {}
     for row in _sources().itertuples():
-        names = [row.source_id, *_author_words(row.author), *_outlet_names(row.outlet)]
+        names = [row.source_id, *author_words(row.author), *outlet_names(row.outlet)]
         names += [f"the {g}" for g in GENRE_WORDS.get(row.genre, (str(row.genre).split()[-1],))]
         names += [g for g in GENRE_WORDS.get(row.genre, ()) if g in BARE_GENRE_WORDS]
         out[row.source_id] = "|".join(re.escape(n).replace(r"\ ", r"\s+") + r"(?:'s|’s)?" for n in sorted(set(names), key=len, reverse=True))
@@ -174,11 +174,11 @@ def _sourcing_parts(text: str, source_id: str) -> dict[str, str | None]:
     """For one reading: what the text shows of its author, outlet, date and audience (the words seen, or None)."""
     row = _sources().set_index("source_id").loc[source_id]
     found: dict[str, str | None] = {}
-    names = [*_author_words(row["author"])]
+    names = [*author_words(row["author"])]
     m = re.search("|".join(rf"\b{re.escape(n)}\b" for n in names), text, flags=re.IGNORECASE) if names else None
     m = m or re.search(UNKNOWN_AUTHOR, text, flags=re.IGNORECASE)
     found["author"] = m.group(0) if m else None
-    outlets = _outlet_names(row["outlet"])
+    outlets = outlet_names(row["outlet"])
     m = re.search("|".join(rf"\b{re.escape(n)}\b" for n in outlets), text, flags=re.IGNORECASE) if outlets else None
     found["outlet"] = m.group(0) if m else None
     m = re.search(DATES, text, flags=re.IGNORECASE)

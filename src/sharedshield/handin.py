@@ -192,7 +192,7 @@ def handin_data(records: list[dict], name: str, created: str | None = None) -> d
         elif r["verdict"] == "compared" and r["qid"] in coded:
             codings[coded[r["qid"]]] = {"qid": r["qid"], "time": r["time"], **coding_table(coded[r["qid"]], r.get("answer"))}
     attempts = [{"qid": r["qid"], "notebook": notebook_of(r["qid"]), "prompt": (questions[r["qid"]].prompt if r["qid"] in questions else r.get("prompt", "")),
-                 "answer": saved_coding(r.get("answer")) if r["verdict"] == "compared" else r.get("answer"), "verdict": r["verdict"], "time": r["time"],
+                 "answer": saved_coding(r.get("answer")) if r["verdict"] == "compared" and r["qid"] in coded else r.get("answer"), "verdict": r["verdict"], "time": r["time"],
                  "feedback": r.get("feedback", "")} for r in records]
     data = {"schema": SCHEMA, "schema_version": SCHEMA_VERSION, "course_version": course_version(), "name": name or "",
             "students": split_names(name), "created": created or _now(), "attempts": attempts, "first_attempts": first_attempts(records),

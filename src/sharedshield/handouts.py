@@ -14,11 +14,10 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-import nbformat
 from markdown_it import MarkdownIt
 from playwright.sync_api import sync_playwright
 
-from . import assessment
+from . import assessment, paper
 from .answerkey import entries
 from .argmap import ATTITUDES, EXPECTATIONS, KINDS
 from .coding import coded_paragraphs, coding_of
@@ -33,7 +32,6 @@ from .validate import MAX_ANCHOR_WORDS
 ROOT = Path(__file__).resolve().parents[2]
 CSS = Path(__file__).with_name("handouts.css")
 OUT = ROOT / "_handouts"
-DETAILS = re.compile(r"<details\b.*?</details>", re.S | re.I)
 ANCHORS_PER_PARAGRAPH = 1  # enough to find the place; two anchors side by side can make a quote longer than 12 words
 UNAVAILABLE = "Not available in this version of the course."
 FOOTER = ('<div style="font: 8px Arial, Helvetica, sans-serif; color: #555; width: 100%; padding: 0 12mm; display: flex; '
@@ -153,7 +151,7 @@ SALIENT = 3  # record events listed by this many chronologies join the timeline 
 def timeline_sheet(course: Course) -> str:
     """The events the readings mention and the record's most-listed events, in date order, with empty columns for what the readings make of them."""
     salient = on_record(course)
-    keep = set(course.mentions.event_id) | set(salient.loc[salient["salience"] >= SALIENT, "event_id"])
+    keep = set(course.mentions.event_id) | set(salient.loc[salient["salience"] >= SALIENT, "event_id"]) | paper.checked_events(course)
     events = course.events[course.events.event_id.isin(keep) & (course.events.theme != "publication")].sort_values(["date_start", "event_id"])
     head = ("<tr><th class='date'>Record date</th><th class='eid'>Event</th><th>What happened</th><th>Mentioned by (reading, ¶)</th>"
             "<th>Date as the reading gives it</th><th>Same as the record?</th></tr>")
@@ -202,23 +200,12 @@ def corroboration_grid(course: Course) -> str:
     return page("Appendix · Full corroboration grid", intro + name_line() + f"<table class='grid corroboration'><thead>{head}</thead><tbody>{rows}</tbody></table>")
 
 
-def assessment_section(root: Path = ROOT) -> str:
-    """The assessment task from notebook 09 (its practice text and its Markdown), or a note that this version has none."""
-    nb_path = root / "notebooks" / "09_assessment.ipynb"
-    parts = []
-    if getattr(assessment, "PARAGRAPHS", None):
-        label = getattr(assessment, "LABEL", "")
-        paras = "".join(f"<p><span class='num'>[{i}]</span> {esc(p)}</p>" for i, p in enumerate(assessment.PARAGRAPHS, 1))
-        parts.append(f"<div class='practice'><h3>{esc(getattr(assessment, 'TITLE', 'Practice text'))}</h3>"
-                     f"<p class='label'>{esc(label)}</p>{paras}</div>")
-    if nb_path.is_file():
-        nb = nbformat.read(nb_path, as_version=4)
-        # <details> blocks hold what a good answer covers: the learner answers first, so paper leaves them out
-        texts = [DETAILS.sub("", c.source) for c in nb.cells if c.cell_type == "markdown"]
-        parts.append("<div class='task'>" + "".join(markdown(t) for t in texts if t.strip()) + "</div>")
-    if not parts:
+def assessment_section(root: Path = ROOT, course: Course | None = None) -> str:
+    """The assessment of notebook 09 laid out for pen and paper (sharedshield.paper): text, tasks, options, ruled space, record timeline."""
+    if not getattr(assessment, "PARAGRAPHS", None) or not (root / "notebooks" / "09_assessment.ipynb").is_file():
         return page("Assessment task", f"<p class='unavailable'>{UNAVAILABLE}</p>")
-    return page("Assessment task", name_line() + "".join(parts))
+    sheets = paper.student_sheets(course if course is not None else load_course())
+    return "".join(page(title, (name_line() if i == 0 else "") + body, "paper") for i, (title, body) in enumerate(sheets))
 
 
 def student_pack(course: Course, root: Path = ROOT) -> str:
@@ -229,7 +216,7 @@ def student_pack(course: Course, root: Path = ROOT) -> str:
     sections = [cover("Student pack", "Worksheets for the notebooks. Work on paper, check in the notebooks.",
                       ["Sourcing cards", *[f"Close-reading organizer · {s.source_id}" for s in sources], "Timeline worksheet",
                        "Lesson 3 · Corroboration grid (07)", "Assessment task", "Appendix · Full corroboration grid"]),
-                cards, *[organizer(course, s) for s in sources], timeline_sheet(course), lesson3_grid(course), assessment_section(root),
+                cards, *[organizer(course, s) for s in sources], timeline_sheet(course), lesson3_grid(course), assessment_section(root, course),
                 corroboration_grid(course)]
     return document("Shared Shield? Student pack", sections)
 
@@ -323,12 +310,13 @@ def teacher_pack(course: Course, root: Path = ROOT) -> str:
     text = guide.read_text(encoding="utf-8") if guide.is_file() else ""
     parts = {n: guide_part(text, n)[0] or f"Section {n}" for n in (2, 6, 7)}
     sections = [cover("Teacher pack", "Preparation, lesson plan, keys, discussion notes and rubric, built from the course itself.",
-                      [parts[2], "Lesson plan", "Key to the lesson 3 grid (07)", "Coding keys for 04-06", "Answer key to the self-checks",
+                      [parts[2], "Lesson plan", "Key to the lesson 3 grid (07)", "Coding keys for 04-06", "Answer key to the self-checks", "Key to the paper assessment (09)",
                        parts[6], parts[7], "Rubric with sample answers"]),
                 guide_page(text, 2),
                 page("Lesson plan", markdown(re.sub(r"<!--.*?-->", "", re.sub(r"^## [^\n]*\n", "", plan), flags=re.S)) if plan
                      else f"<p class='unavailable'>{UNAVAILABLE}</p>", "plan"),
-                grid_key(course), coding_keys(course), answer_key(course), guide_page(text, 6), guide_page(text, 7),
+                grid_key(course), coding_keys(course), answer_key(course), *[page(t, b) for t, b in paper.key_sheets(course)],
+                guide_page(text, 6), guide_page(text, 7),
                 page("Rubric with sample answers", markdown(rubric.read_text(encoding="utf-8")) if rubric.is_file() else f"<p class='unavailable'>{UNAVAILABLE}</p>",
                      "rubric")]
     return document("Shared Shield? Teacher pack", sections)

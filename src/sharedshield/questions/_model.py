@@ -49,6 +49,7 @@ class Written:
     reading: str | None = None  # the one reading the task is about (a bare "¶4" then cites it)
     paragraph: int | None = None  # for a rewrite: the paragraph rewritten
     asks: tuple[str, ...] = SOURCING_PARTS  # for sourcing: the parts the task asks for (the feedback names only these as missing)
+    model: str = ""  # what a good answer covers: shown only once the learner has saved an answer (reveal.good_answer)
 
     def __post_init__(self) -> None:
         if self.kind not in TASK_KINDS:
@@ -60,6 +61,6 @@ class Written:
 
 
 def written(prompt: str, kind: TaskKind = "short", reading: str | None = None, paragraph: int | None = None,
-            asks: tuple[str, ...] = SOURCING_PARTS) -> Written:
+            asks: tuple[str, ...] = SOURCING_PARTS, model: str = "") -> Written:
     """A written task of the given kind (see `Written`)."""
-    return Written(prompt, kind, reading, paragraph, tuple(asks))
+    return Written(prompt, kind, reading, paragraph, tuple(asks), model)

@@ -108,8 +108,8 @@ QUIZ = [
 
 # Written tasks: the prompt printed beside each saved answer in the hand-in file, and the kind of feedback it gets.
 WRITTEN = {
-    'q1_w1': written("Task 1. For each reading, write one line: who wrote it, for whom, and why. Use your own words, not the card's. Start each line with the source id (blog2007: ...).", kind="sourcing", asks=("author", "audience")),
-    'q1_w2': written("Task 2 (before you read the course's reasoning). The blog excerpt carries no date and starts mid-article. Its web address is on its card above. Name two kinds of evidence that could date it, and say what each could and could not tell you.", reading="blog2007"),
+    'q1_w1': written("Task 1b. Now, for each reading, write one line in your own words: who wrote it, for whom, and why, corrected where the comparison convinced you and kept where you can defend yours. Start each line with the source id (blog2007: ...).", kind="sourcing", asks=("author", "audience")),
+    'q1_w2': written("Task 2 (the blog's date, in depth). The blog excerpt carries no date and starts mid-article. Its web address is in section 1. Name two kinds of evidence that could date it, and say what each could and could not tell you: a day, a window, or only a latest possible date?", reading="blog2007"),
     'q1_w3': written('Task 3. Which reading reaches furthest back in time? Does any reading mention an event whose record date runs past its publication date? How can that be? Write your answer, then open the solution.'),
     'q1_w4': written('Task 4. The EIR chronology is published by a political movement that campaigned for a joint US-Russian strategic defense programme. Name one thing this does not tell you about its dates, and one thing it does suggest you check.', reading="eir2013"),
 }

@@ -10,6 +10,27 @@ from ._choice import choice
 from ._model import Question, written
 
 WRITTEN = {
+    "q9_w2": written("Task 1 (sourcing). 1. What kind of text is it presented as, when, and by whom? What can you not know about its author? "
+                     "2. For whom might such a text be written, and what does it want its readers to think or do? "
+                     "3. What does its date of writing let it know, and not know? (Which of the course's readings could its author have read?)",
+                     model="It is presented as an unsigned opinion piece of spring 2012 (and the label says it is really written for this exercise). "
+                           "An unnamed author means we cannot check expertise or affiliation: we judge the text by its claims and evidence. An op-ed "
+                           "argues for a view to a general audience; this one wants readers to see the failure of cooperation as the West's doing. "
+                           "Written in 2012, it could know the 2007 blog post and Lukyanov's 2011 column, but not the 2013 EIR timeline, nor anything "
+                           "after spring 2012."),
+    "q9_w3": written("Task 2. For one slipped date, suggest how the slip could have happened (an announcement and its effect, two meetings close "
+                     "together, a year remembered wrong). Does the slip help the op-ed's argument, or is it just a mistake? How could you tell?",
+                     model="A good answer names one slipped date and the record date beside it, offers a mechanism that fits that slip (for the ABM "
+                           "Treaty: the notice and the withdrawal taking effect six months later are two events; for Lisbon: a year remembered wrong), "
+                           "and asks what the slip does to the op-ed's sequence of 'offer, then refusal'. It keeps 'helps the argument' apart from "
+                           "'was made on purpose': the text alone cannot show intent, and a good answer says what would (other texts by the same "
+                           "author, a correction, whether the slips all lean one way)."),
+    "q9_w4": written("Task 3. For two of your loaded phrases, write a neutral alternative. Then say in one sentence what the op-ed's argument "
+                     "loses, if anything, when its words are neutral.",
+                     model="Each neutral alternative keeps what the phrase reports and drops the judgement (for example 'Russian proposals' for "
+                           "'open hands', 'did not accept the offers' for 'brushed both offers aside'). Neutral wording leaves the sequence of events "
+                           "and the dates, which can be checked against the record; what it loses is the verdict on motives (generous Russia, "
+                           "dismissive West) that the loaded words supplied without evidence."),
     "q9_w1": written("Could Russia and the West share a missile shield, and why did the offers fail? Write a claim that answers the course question "
               "(150-300 words). Support it with evidence from at least two readings, cited as id + ¶ (e.g. eir2013 ¶10), and from the record, "
               "cited by event id; name at least one place where a reading differs from the record, and attribute each reading's claims to it.",
@@ -17,10 +38,10 @@ WRITTEN = {
 }
 
 _SLIP_FEEDBACK = {
-    "E200": "E200 does not slip: the op-ed says June 2007, and the record dates the Gabala offer at the G8 summit to 7 June 2007.",
-    "E903": "E903 does not slip: the op-ed says September 2009, and the record dates the announcement of the phased approach to 17 September 2009.",
-    "E902": "E902 (the withdrawal taking effect, June 2002) is not what ¶1 describes: the op-ed says Bush 'announced' the withdrawal, which is E106.",
-    "E303": "E303 is Medvedev's own proposal at Lisbon; ¶4 describes the summit where NATO leaders met him, E301.",
+    "E200": "Look again at E200: put the op-ed's 'June 2007' beside the record date as two intervals. Do they overlap? A date slips only when they do not overlap at all.",
+    "E903": "Look again at E903: put the op-ed's 'September 2009' beside the record date as two intervals. Do they overlap? A date slips only when they do not overlap at all.",
+    "E902": "E902 is the withdrawal taking effect, not what ¶1 describes: the op-ed says Bush 'announced' the withdrawal. Find the announcement in the record and compare its date with the op-ed's.",
+    "E303": "E303 is Medvedev's own proposal; ¶4 describes the summit where NATO's leaders invited him. Find that summit in the record and compare its date with the op-ed's.",
 }
 _MISSED = {
     "E106": "Look again at ¶1: when did Bush announce the withdrawal, by the record? Search the events for 'ABM'.",
@@ -46,7 +67,7 @@ def _slip_hint(answer: Any, expected: set[str]) -> str | None:
     for event_id in sorted(given - expected):
         return _SLIP_FEEDBACK.get(event_id, f"{event_id} is not an event the op-ed dates wrongly: is it in the op-ed at all? Find each event with assessment.find_events.")
     for event_id in sorted(expected - given):
-        return _MISSED.get(event_id, f"One event is missing: {event_id}.")
+        return _MISSED.get(event_id, "At least one slipped date is missing: compare every date the op-ed states with the record date of its event.")
     return None
 
 
@@ -137,10 +158,10 @@ QUESTIONS = [
         "July 2007: the Kennebunkport talks of 1-2 July 2007 (E113). The op-ed says August.",
         wrong={
             "2007-08": "That is the op-ed's month. The task is to date the event by the record: search the events for 'Kennebunkport'.",
-            "2007-06": "June 2007 is the first Gabala offer, at the G8 summit (E200). The meeting in Maine was a few weeks later.",
+            "2007-06": "June 2007 is the month of another meeting, the G8 summit. Find the meeting at the Bush family estate in Maine in the record and read its own date.",
         },
         hints=(lambda a, e: "Answer as YYYY-MM, e.g. 2001-09." if _month(a) is None else None,
-               lambda a, e: "Right month? Check the year: the Maine meeting is E113." if _month(a) and _month(a)[5:] == e[5:] else None),
+               lambda a, e: "Right month? Check the year too: read the record date of the meeting in Maine, not the op-ed's." if _month(a) and _month(a)[5:] == e[5:] else None),
         compare=lambda a, e: _month(a) == e,
     ),
     Question(
