@@ -47,6 +47,11 @@ def test_both_packs_build_on_both_papers(built):
         assert ("A4" in size) == ("letter" not in name), f"{name}: wrong paper\n{size}"
 
 
+def alnum(text: str) -> str:
+    """Letters and digits only: PDF text loses line-break hyphens and may change quotes."""
+    return re.sub(r"[^0-9A-Za-z]", "", text)
+
+
 def test_student_pack_has_each_readings_addresses_cards_and_organizers(built):
     text = " ".join(pdf_text(built["student-pack"]).split())
     flat = re.sub(r"\s+", "", pdf_text(built["student-pack"]))  # long addresses wrap across lines in the cards
@@ -54,7 +59,8 @@ def test_student_pack_has_each_readings_addresses_cards_and_organizers(built):
     for s in course.sources.itertuples():
         assert s.url in flat and s.archive_url in flat, f"{s.source_id}: an address is missing from the student pack"
         assert f"Close-reading organizer · {s.source_id}" in text
-        assert s.author.split()[0] in text
+        for field in ("published_basis", "perspective", "audience", "purpose"):  # the student works these out first (answer-first)
+            assert alnum(getattr(s, field)) not in alnum(text), f"{s.source_id}: the student pack gives away the course's {field}"
     for title in ("Sourcing cards", "Timeline worksheet", "Corroboration grid", "Assessment task"):
         assert title in text
     assert handouts.UNAVAILABLE in text or "09" in text or "practice" in text.casefold()
@@ -141,3 +147,11 @@ def test_organizer_rows_are_sized_to_the_writing_asked():
     css = handouts.CSS.read_text(encoding="utf-8")
     height = float(re.search(r"\.organizer td \{ height: ([\d.]+)mm", css)[1])
     assert height >= 20, f"organizer rows of {height} mm leave no room for the five kinds and three written lines"
+
+
+def test_teacher_pack_holds_the_course_sourcing_cards(built):
+    flat = alnum(pdf_text(built["teacher-pack"]))
+    assert "Keytothesourcingcards01" in flat
+    for s in load_course().sources.itertuples():
+        for field in ("author", "published_basis", "perspective", "audience", "purpose"):
+            assert alnum(getattr(s, field)) in flat, f"{s.source_id}: the teacher pack lacks the course's {field}"

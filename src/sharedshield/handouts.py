@@ -85,18 +85,32 @@ def cover(title: str, subtitle: str, contents: list[str]) -> str:
             f"<h1>{esc(title)}</h1><p>{esc(subtitle)}</p><h3>Contents</h3><ol>{items}</ol></section>\n")
 
 
+SOURCING_ASKS = ("Author (or: unknown, and what the page shows instead)", "Outlet, and what kind of text it is",
+                 "Date, and how you know it", "Whose point of view? What standpoint does the author write from?",
+                 "For whom was it written?", "Why was it written? What does it set out to do?",
+                 "What else would you want to know before trusting it?")
+
+
 def sourcing_card(source: Any) -> str:
-    """What the record says about one reading, and boxes for what the student infers from it."""
-    rows = [("Author", source.author), ("Outlet", source.outlet), ("Kind of text", source.genre),
-            ("Published", f"{describe_date(source.published)} (EDTF {source.published})"), ("How the date was established", source.published_basis)]
-    facts = "".join(f"<tr><th>{esc(k)}</th><td>{esc(v)}</td></tr>" for k, v in rows)
+    """A blank sourcing card for one reading: its title and addresses, and boxes for what the student works out (the course's card is in the teacher pack)."""
     links = (f'<tr><th>Web address</th><td class="url">{esc(source.url)}</td></tr>'
              f'<tr><th>Archived copies</th><td class="url">{esc(source.archive_url)}</td></tr>')
-    asks = "".join(f'<div class="box"><p class="ask">{esc(q)}</p></div>' for q in (
-        "Whose point of view? What standpoint does the author write from?", "For whom was it written?",
-        "Why was it written? What does it set out to do?", "What else would you want to know before trusting it?"))
-    return (f'<div class="card"><h3>{esc(source.source_id)} · {esc(source.title)}</h3><table class="facts">{facts}{links}</table>'
+    asks = "".join(f'<div class="box"><p class="ask">{esc(q)}</p></div>' for q in SOURCING_ASKS)
+    return (f'<div class="card"><h3>{esc(source.source_id)} · {esc(source.title)}</h3><table class="facts">{links}</table>'
             f'<div class="boxes">{asks}</div></div>')
+
+
+def sourcing_key(course: Course) -> str:
+    """The course's sourcing cards, for the teacher: what the record and the course's reasoning say about each reading."""
+    cards = []
+    for source in course.sources.itertuples():
+        rows = [("Author", source.author), ("Outlet", source.outlet), ("Kind of text", source.genre),
+                ("Published", f"{describe_date(source.published)} (EDTF {source.published})"), ("How the date was established", source.published_basis),
+                ("Perspective", source.perspective), ("Audience", source.audience), ("Purpose", source.purpose)]
+        facts = "".join(f"<tr><th>{esc(k)}</th><td>{esc(v)}</td></tr>" for k, v in rows)
+        cards.append(f'<div class="card"><h3>{esc(source.source_id)} · {esc(source.title)}</h3><table class="facts">{facts}</table></div>')
+    return page("Key to the sourcing cards (01)", "<p class='how'>The course's card for each reading, for after the students have filled "
+                "theirs. Other answers can be defensible: ask for the evidence.</p>" + "".join(cards))
 
 
 def paragraph_anchors(course: Course, source_id: str, most: int = ANCHORS_PER_PARAGRAPH) -> dict[int, list[str]]:
@@ -211,8 +225,9 @@ def assessment_section(root: Path = ROOT, course: Course | None = None) -> str:
 def student_pack(course: Course, root: Path = ROOT) -> str:
     """The student pack as one HTML page."""
     sources = list(course.sources.itertuples())
-    cards = page("Sourcing cards", "<p class='how'>What the course's record says about each reading. Before you read, fill in the "
-                 "boxes: what can you infer from the author, the outlet and the date?</p>" + "".join(sourcing_card(s) for s in sources))
+    cards = page("Sourcing cards", "<p class='how'>Each reading's title and where to find it. From the page itself (its address, "
+                 "its header, what it reacts to), fill in the boxes before you read closely; notebook 01 then compares your card with "
+                 "the course's.</p>" + "".join(sourcing_card(s) for s in sources))
     sections = [cover("Student pack", "Worksheets for the notebooks. Work on paper, check in the notebooks.",
                       ["Sourcing cards", *[f"Close-reading organizer · {s.source_id}" for s in sources], "Timeline worksheet",
                        "Lesson 3 · Corroboration grid (07)", "Assessment task", "Appendix · Full corroboration grid"]),
@@ -310,12 +325,12 @@ def teacher_pack(course: Course, root: Path = ROOT) -> str:
     text = guide.read_text(encoding="utf-8") if guide.is_file() else ""
     parts = {n: guide_part(text, n)[0] or f"Section {n}" for n in (2, 6, 7)}
     sections = [cover("Teacher pack", "Preparation, lesson plan, keys, discussion notes and rubric, built from the course itself.",
-                      [parts[2], "Lesson plan", "Key to the lesson 3 grid (07)", "Coding keys for 04-06", "Answer key to the self-checks", "Key to the paper assessment (09)",
+                      [parts[2], "Lesson plan", "Key to the sourcing cards (01)", "Key to the lesson 3 grid (07)", "Coding keys for 04-06", "Answer key to the self-checks", "Key to the paper assessment (09)",
                        parts[6], parts[7], "Rubric with sample answers"]),
                 guide_page(text, 2),
                 page("Lesson plan", markdown(re.sub(r"<!--.*?-->", "", re.sub(r"^## [^\n]*\n", "", plan), flags=re.S)) if plan
                      else f"<p class='unavailable'>{UNAVAILABLE}</p>", "plan"),
-                grid_key(course), coding_keys(course), answer_key(course), *[page(t, b) for t, b in paper.key_sheets(course)],
+                sourcing_key(course), grid_key(course), coding_keys(course), answer_key(course), *[page(t, b) for t, b in paper.key_sheets(course)],
                 guide_page(text, 6), guide_page(text, 7),
                 page("Rubric with sample answers", markdown(rubric.read_text(encoding="utf-8")) if rubric.is_file() else f"<p class='unavailable'>{UNAVAILABLE}</p>",
                      "rubric")]
