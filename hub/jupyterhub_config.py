@@ -77,6 +77,11 @@ c.Spawner.cmd = [str(VENV_BIN / "jupyterhub-singleuser")]  # the course's .venv:
 c.Spawner.default_url = "/lab"  # learners land in JupyterLab
 c.Spawner.args = ["--allow-root"] if os.geteuid() == 0 else []  # Jupyter refuses root unless told (containers, CI)
 c.Spawner.start_timeout = 60
+# Stopping a learner's server: SIGINT, then SIGTERM, then SIGKILL, each after this many seconds without an exit (10/5/5 by
+# default): short, so that Ctrl-C on the demo never leaves a server behind for long, even one busy starting a kernel.
+c.LocalProcessSpawner.interrupt_timeout = 3
+c.LocalProcessSpawner.term_timeout = 3
+c.LocalProcessSpawner.kill_timeout = 3
 c.Spawner.http_timeout = 60
 _readings = readings_folder()  # $SHAREDSHIELD_READINGS, else the teacher's imported readings, else None
 c.Spawner.environment = {

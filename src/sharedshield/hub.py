@@ -165,7 +165,7 @@ class Stopped:
     left_behind: tuple[str, ...]
 
 
-def stop_hub(proc: subprocess.Popen, timeout: float = 30, signum: int = signal.SIGTERM, known: set[int] | None = None) -> Stopped:
+def stop_hub(proc: subprocess.Popen, timeout: float = 60, signum: int = signal.SIGTERM, known: set[int] | None = None) -> Stopped:
     """Ask the hub to stop (it stops the learners' servers and the proxy), wait, then end and name anything left behind."""
     started = descendants(proc.pid) | set(known or ())
     if proc.poll() is None:
