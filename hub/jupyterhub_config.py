@@ -14,6 +14,7 @@
 #                          (`python -m sharedshield readings import`) are passed instead, when there are any.
 
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -70,17 +71,29 @@ class CourseSpawner(SimpleLocalProcessSpawner):
 
         return preexec
 
+    async def stop(self, now=False):
+        # JupyterHub's order is SIGINT, SIGTERM, SIGKILL; a server started without a terminal takes SIGINT as an abrupt
+        # KeyboardInterrupt and can hang with its kernels, while SIGTERM makes it shut its kernels down and exit.
+        if not now and await self.poll() is None:
+            await self._signal(signal.SIGTERM)
+            await self.wait_for_death(self.term_timeout)
+        await super().stop(now=True)  # SIGTERM again, then SIGKILL, for a server still running
+
 
 c.JupyterHub.spawner_class = CourseSpawner
 c.CourseSpawner.home_dir_template = str(STATE / "home" / "{username}")
 c.Spawner.cmd = [str(VENV_BIN / "jupyterhub-singleuser")]  # the course's .venv: its requirements, nbgitpuller, sharedshield
 c.Spawner.default_url = "/lab"  # learners land in JupyterLab
-c.Spawner.args = ["--allow-root"] if os.geteuid() == 0 else []  # Jupyter refuses root unless told (containers, CI)
+c.Spawner.args = [
+    "--LabApp.news_url=None",  # no "get notified about Jupyter news?" pop-up in the learners' lab, and no request for it
+    "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",  # learners cannot update the lab anyway
+    *(["--allow-root"] if os.geteuid() == 0 else []),  # Jupyter refuses root unless told (containers, CI)
+]
 c.Spawner.start_timeout = 60
-# Stopping a learner's server: SIGINT, then SIGTERM, then SIGKILL, each after this many seconds without an exit (10/5/5 by
-# default): short, so that Ctrl-C on the demo never leaves a server behind for long, even one busy starting a kernel.
-c.LocalProcessSpawner.interrupt_timeout = 3
-c.LocalProcessSpawner.term_timeout = 3
+# Stopping a learner's server (CourseSpawner.stop): SIGTERM, which Jupyter answers by shutting its kernels down, then
+# SIGKILL if it has not exited after term_timeout seconds (seen here: a server whose extensions' clean-up stalls; its
+# kernels then end themselves within a second or two, as a kernel does when its parent server is gone).
+c.LocalProcessSpawner.term_timeout = 5
 c.LocalProcessSpawner.kill_timeout = 3
 c.Spawner.http_timeout = 60
 _readings = readings_folder()  # $SHAREDSHIELD_READINGS, else the teacher's imported readings, else None
