@@ -128,8 +128,9 @@ class Reply:
     error: str
 
 
-async def _execute(the_hub: Hub, user: str, path: str, codes: list[str], timeout: float) -> list[Reply]:
-    """Start a kernel for `path` in the learner's server (a session, as JupyterLab does), run `codes` in order, shut it down."""
+async def execute_async(the_hub: Hub, user: str, path: str, codes: list[str], timeout: float = 120, keep: bool = False) -> list[Reply]:
+    """Start a kernel for `path` in the learner's server (a session, as JupyterLab does), run `codes` in order, then shut it
+    down (or, with keep=True, leave it running as an open notebook's kernel is)."""
     session = await asyncio.to_thread(the_hub.api, f"/user/{user}/api/sessions", "POST",
                                       {"path": path, "type": "notebook", "name": Path(path).name, "kernel": {"name": "python3"}})
     kernel = session["kernel"]["id"]
@@ -169,14 +170,15 @@ async def _execute(the_hub: Hub, user: str, path: str, codes: list[str], timeout
             replies.append(Reply(status, "".join(text), mimes, error))
     finally:
         conn.close()
-        await asyncio.to_thread(the_hub.api, f"/user/{user}/api/sessions/{session['id']}", "DELETE")
+        if not keep:
+            await asyncio.to_thread(the_hub.api, f"/user/{user}/api/sessions/{session['id']}", "DELETE")
     return replies
 
 
 def execute(the_hub: Hub, user: str, path: str, codes: list[str], timeout: float = 120) -> list[Reply]:
     """Run code in a new kernel of the learner's server (in a thread of its own: Playwright's sync API owns this one's loop)."""
     with concurrent.futures.ThreadPoolExecutor(1) as pool:
-        return pool.submit(asyncio.run, _execute(the_hub, user, path, codes, timeout)).result()
+        return pool.submit(asyncio.run, execute_async(the_hub, user, path, codes, timeout)).result()
 
 
 def modes(folder: Path) -> dict[str, str]:
@@ -203,15 +205,14 @@ def server_pids(the_hub: Hub) -> dict[int, str]:
     return {pid: hub.command_line(pid) for pid in hub.descendants(the_hub.proc.pid)}
 
 
-def rss_kb(pid: int) -> int:
-    """A process's resident memory in KiB (VmRSS), 0 if it is gone."""
+def memory_kb(pid: int) -> tuple[int, int]:
+    """A process's resident memory in KiB: (RSS, PSS), PSS sharing the pages it shares with others; (0, 0) if it is gone."""
     try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1])
+        lines = Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()
     except OSError:
-        pass
-    return 0
+        return 0, 0
+    values = {line.split(":")[0]: int(line.split()[1]) for line in lines if line.startswith(("Rss:", "Pss:"))}
+    return values.get("Rss", 0), values.get("Pss", 0)
 
 
 def ci() -> bool:
