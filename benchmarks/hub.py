@@ -30,9 +30,9 @@ from playwright.async_api import async_playwright
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
-import hubkit  # noqa: E402 (the tests' helpers: start the hub, log in, run code in a learner's kernel)
 from run import HUB_MARK, RESULTS  # noqa: E402
 
+import hubkit  # noqa: E402 (the tests' helpers: start the hub, log in, run code in a learner's kernel)
 from sharedshield import hub, printing  # noqa: E402
 
 NOTEBOOKS = ("00_start_here", "03_event_density", "07_corroboration")
@@ -131,7 +131,7 @@ def report(rounds: list[dict], base: dict[str, float], took: float) -> str:
     """The results section, as Markdown."""
     machine = (f"{dt.datetime.now().strftime('%Y-%m-%d %H:%M')}; {os.cpu_count()} CPUs ({platform.machine()}); "
                f"Python {platform.python_version()}; load average at the end {os.getloadavg()[0]:.1f}; run took {took:.0f} s")
-    lines = [f"## The hub: what one learner costs (`make bench-hub`)", "",
+    lines = ["## The hub: what one learner costs (`make bench-hub`)", "",
              f"`make bench-hub` on {machine}. The demo hub (hub/jupyterhub_config.py) on 127.0.0.1, learners in headless Chromium "
              "on the same machine (so the browser's CPU is taken from the hub's). Each round has new learners, started together.", "",
              "| Learners together | Login to drawn chart: median | slowest | Server RSS / PSS per learner | Kernels per learner | "
@@ -139,7 +139,7 @@ def report(rounds: list[dict], base: dict[str, float], took: float) -> str:
              "|---|---|---|---|---|---|---|---|"]
     for r in rounds:
         m = r["mem"]
-        avg = lambda key: statistics.mean(x[key] for x in m)  # noqa: E731
+        avg = lambda key, m=m: statistics.mean(x[key] for x in m)  # noqa: E731
         lines.append(f"| {r['n']} | {statistics.median(r['times']):.1f} s | {max(r['times']):.1f} s | {mib(avg('server_rss'))} / {mib(avg('server_pss'))} "
                      f"| {avg('kernels'):.0f} | {mib(avg('kernel_rss'))} / {mib(avg('kernel_pss'))} "
                      f"| {mib(avg('server_rss') + avg('kernel_rss'))} / {mib(avg('server_pss') + avg('kernel_pss'))} | {r['seconds']:.0f} s |")

@@ -85,7 +85,6 @@ c.CourseSpawner.home_dir_template = str(STATE / "home" / "{username}")
 c.Spawner.cmd = [str(VENV_BIN / "jupyterhub-singleuser")]  # the course's .venv: its requirements, nbgitpuller, sharedshield
 c.Spawner.default_url = "/lab"  # learners land in JupyterLab
 c.Spawner.args = [
-    "--LabApp.news_url=None",  # no "get notified about Jupyter news?" pop-up in the learners' lab, and no request for it
     "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",  # learners cannot update the lab anyway
     *(["--allow-root"] if os.geteuid() == 0 else []),  # Jupyter refuses root unless told (containers, CI)
 ]
