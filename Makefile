@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PYTEST_ARGS ?=
 
-.PHONY: lab lab-command test check-data lint strip site handouts docs bench clean help
+.PHONY: lab lab-command test check-data lint strip site handouts docs bench hub-demo hub-stack bench-hub clean help
 
 help:
 	@echo "make lab         open the course in JupyterLab (creates .venv on first run)"
@@ -16,6 +16,8 @@ help:
 	@echo "make site        run every notebook and build the offline reading site in _site/ (see README)"
 	@echo "make handouts    print the student and teacher packs to _handouts/ (A4 and US Letter PDFs; needs Chromium)"
 	@echo "make bench       time the course, load_course, density and site; writes benchmarks/results.md"
+	@echo "make hub-demo    a JupyterHub for a class on this machine (127.0.0.1:HUB_PORT, default 8000); see hub/README.md"
+	@echo "make bench-hub   what one learner costs on the hub (memory, login to chart) for 1, 5 and 10 learners"
 	@echo "make class-report HANDINS=folder   the class report, summary and marking sheet of the students' hand-ins"
 
 $(BIN)/python:
@@ -65,7 +67,7 @@ hand-in: $(VENV)/.student
 lab-command:  # the command `make lab` runs (tests/test_lab.py starts exactly this one)
 	@echo $(LAB)
 
-test: $(VENV)/.dev
+test: $(VENV)/.dev $(VENV)/.hub
 	SHAREDSHIELD_STRICT=1 $(BIN)/python -m pytest --nbmake $(PYTEST_ARGS)
 
 check-data: $(VENV)/.student
@@ -91,7 +93,26 @@ bench: $(VENV)/.dev
 	$(BIN)/python benchmarks/run.py
 
 clean:
-	rm -rf $(VENV) _site _build _handouts .pytest_cache
+	rm -rf $(VENV) _site _build _handouts .pytest_cache .hub hub/node_modules
+
+# The hub route (hub/README.md): the pinned hub stack goes into the course's .venv, because the learners' servers and
+# kernels run from that same environment (the course's requirements are there); the proxy comes from npm into
+# hub/node_modules (npm ci: the versions of hub/package-lock.json, nothing installed globally).
+$(VENV)/.hub: $(VENV)/.student requirements-hub.txt hub/package.json hub/package-lock.json
+	$(BIN)/python -m pip install --quiet -r requirements-hub.txt
+	@if command -v npm >/dev/null; then npm ci --prefix hub --no-audit --no-fund --loglevel=error; \
+	elif [ "$$CI" = true ]; then echo "npm is missing: the hub tests need configurable-http-proxy (install Node.js 20 and npm)" >&2; exit 1; \
+	else echo "npm is missing: the hub tests will be skipped and make hub-demo cannot run (install Node.js 20 and npm, then: npm ci --prefix hub)"; fi
+	@touch $@
+
+hub-stack: $(VENV)/.hub
+
+HUB_PORT ?= 8000
+hub-demo: $(VENV)/.hub
+	HUB_PORT=$(HUB_PORT) $(BIN)/python -m sharedshield.hub
+
+bench-hub: $(VENV)/.dev $(VENV)/.hub
+	$(BIN)/python benchmarks/hub.py
 
 # The teacher's class report (teacher/guide.md, "Collecting the hand-ins"): make class-report HANDINS=folder-of-hand-ins
 HANDINS ?= handins

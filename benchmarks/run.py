@@ -34,6 +34,7 @@ NOTEBOOKS = ROOT / "notebooks"
 RESULTS = Path(__file__).resolve().parent / "results.md"
 PY = sys.executable
 FLOOR_CODE = "import pandas, plotly.express, sharedshield"
+HUB_MARK = "<!-- make bench-hub: benchmarks/hub.py writes from here on -->"
 
 
 def fmt_s(seconds: float) -> str:
@@ -384,7 +385,8 @@ def main() -> None:
             f"only runs `{FLOOR_CODE}`.", "", body, ""]
     if notes:
         text += ["## Notes", ""] + [n if n.startswith("  - ") else f"- {n}" for n in notes] + [""]
-    RESULTS.write_text("\n".join(text), encoding="utf-8")
+    kept = RESULTS.read_text(encoding="utf-8").partition(HUB_MARK)[2] if RESULTS.is_file() else ""  # `make bench-hub`'s section stays
+    RESULTS.write_text("\n".join(text) + (f"\n{HUB_MARK}{kept}" if kept else ""), encoding="utf-8")
     print(f"\nwritten to {RESULTS.relative_to(ROOT)}")
 
 

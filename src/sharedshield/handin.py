@@ -257,6 +257,6 @@ def export_work(path: Any = "my-work.html") -> Path | None:
         out = out.with_name(out.name + ".html")
     records = load_work()
     atomic_write(out, export_html(records, whoami()))
-    out.chmod(0o644)  # an ordinary file to upload (temporary files are created private)
+    # left owner-only (0600), like all the work the course saves: the learner who uploads it can read it, nobody else
     print(f"Wrote {out.resolve()} ({len(records)} attempt(s)). Upload this one file to your course page.")
     return out

@@ -49,6 +49,14 @@ def private_dir(folder: Path) -> Path:
     return folder
 
 
+def make_private(folder: Path) -> Path:
+    """Make a folder the course saved, and everything in it, readable by its owner only (folders 0700, files 0600)."""
+    for path in [folder, *folder.rglob("*")]:
+        if not path.is_symlink():
+            path.chmod(0o700 if path.is_dir() else 0o600)
+    return folder
+
+
 def own_file(folder: Path | None = None) -> Path:
     """This process's attempts file (one per kernel: host and process id in the name)."""
     host = re.sub(r"[^A-Za-z0-9-]", "-", socket.gethostname())[:40] or "host"
@@ -66,7 +74,7 @@ def stamp() -> str:
 
 
 def atomic_write(path: Path, text: str) -> None:
-    """Write `text` to `path` (mode 0600) so that a reader sees the old file or the new one, never half of it."""
+    """Write `text` to `path` (mode 0600: mkstemp creates it owner-only) so that a reader sees the old file or the new one, never half of it."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".part")
     try:

@@ -20,6 +20,7 @@ from platformdirs import user_data_dir
 
 from .data import Course, find_data_dir, load_course
 from .errors import CourseDataError
+from .store import make_private
 from .tables import add_row, next_event_id, show_table
 from .tables import copy_data as _copy
 
@@ -139,7 +140,7 @@ def my_copy(to: str | Path | None = None, fresh: bool = False) -> Path:
             n += 1
         dest = dest.parent / f"{dest.name}-{n}"
     dest.parent.mkdir(parents=True, exist_ok=True)
-    return _copy(dest)
+    return make_private(_copy(dest))  # the learner's copy is theirs only (folders 0700, files 0600), like their saved work
 
 
 def spreadsheet_steps(folder: str | Path) -> str:
