@@ -70,7 +70,7 @@ def test_the_hand_in_is_owner_only(work, tmp_path):
 
 def test_the_learners_copy_of_the_data_is_owner_only(work, tmp_path, monkeypatch):
     monkeypatch.setenv(yourturn.MY_DATA_ENV, str(tmp_path / "my_data"))
-    folder = yourturn.copy_data()
+    folder = yourturn.my_copy()
     assert (folder / "events.csv").is_file()
     assert not_private(folder) == []
 
