@@ -25,9 +25,10 @@ $(BIN)/python:
 	$(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install --upgrade --quiet pip
 
-$(VENV)/.student: $(BIN)/python requirements.txt pyproject.toml lab-config/ipython_kernel_config.py
+$(VENV)/.student: $(BIN)/python requirements.txt pyproject.toml lab-config/ipython_kernel_config.py lab-config/overrides.json
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	mkdir -p $(VENV)/etc/ipython && cp lab-config/ipython_kernel_config.py $(VENV)/etc/ipython/  # kernels: no TCP warning
+	mkdir -p $(VENV)/share/jupyter/lab/settings && cp lab-config/overrides.json $(VENV)/share/jupyter/lab/settings/  # no news pop-up, no update check
 	@touch $@
 
 $(VENV)/.dev: $(VENV)/.student requirements-dev.txt

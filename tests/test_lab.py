@@ -131,3 +131,25 @@ def test_kernels_of_the_course_environment_keep_warnings_but_not_the_local_tcp_o
     assert out.returncode == 0, said[-2000:]
     assert "without encryption" not in said, said[-2000:]
     assert "a real warning stays" in said, f"the kernel's other warnings must still show:\n{said[-2000:]}"
+
+
+def test_make_labs_jupyterlab_neither_asks_about_news_nor_checks_for_updates(tmp_path):
+    """A student's first JupyterLab shows no 'official Jupyter news?' pop-up: the course's settings override it (lab-config/overrides.json)."""
+    import json
+    import urllib.request
+
+    with running_lab(["--ServerApp.token=probe"], tmp_path) as lines:
+        url = next((found[1] for found in map(SERVING.search, lines) if found), None)
+        assert url, "JupyterLab did not start:\n" + "\n".join(lines[-15:])
+        address = f"{url.replace('localhost', '127.0.0.1')}/lab/api/settings/@jupyterlab/apputils-extension:notification?token=probe"
+        for _ in range(30):  # the log line can come a moment before the port accepts
+            try:
+                with urllib.request.urlopen(address, timeout=30) as reply:
+                    props = json.load(reply)["schema"]["properties"]  # overrides.json lands in the schema's defaults
+                settings = {key: props[key].get("default") for key in ("fetchNews", "checkForUpdates")}
+                break
+            except OSError:
+                time.sleep(1)
+        else:
+            pytest.fail(f"JupyterLab's settings did not answer at {address}")
+    assert settings.get("fetchNews") == "false" and settings.get("checkForUpdates") is False, settings
