@@ -132,8 +132,7 @@ def test_plotly_js_is_loaded_once_from_the_site(watched, site_url):
 
 
 def _page_with_chart(watched, site_url, stem: str):
-    if stem not in NOTEBOOKS:
-        pytest.skip(f"notebooks/{stem}.ipynb does not exist yet")
+    assert stem in NOTEBOOKS, f"notebooks/{stem}.ipynb is not in the course"
     page = watched.open(site_url + f"notebooks/{stem}.html")
     if not page.evaluate(FIGURES_JS):
         pytest.fail(f"{stem} has no chart on the site")
