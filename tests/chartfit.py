@@ -114,3 +114,11 @@ def problems(chart: dict, where: str) -> list[str]:
 def _fmt(b: dict) -> str:
     """A box as x0,y0-x1,y1 in whole pixels."""
     return f"({b['x0']:.0f},{b['y0']:.0f})-({b['x1']:.0f},{b['y1']:.0f})"
+
+
+def tally(page: str, width: int, charts: list[dict]) -> str:
+    """One line of counts for a page: charts, overlapping tick-label pairs, legends over a plot area, charts too wide."""
+    pairs = sum(len(overlapping_ticks(c)) for c in charts)
+    legends = sum(1 for c in charts if c["legend"] and any(boxes_overlap(c["legend"], p) for p in c["plots"]))
+    wide = sum(1 for c in charts if c["width"] > c["columnWidth"] + 1)
+    return f"{width:>5} px  {page:<40} charts {len(charts):>2}  tick overlaps {pairs:>4}  legend on plot {legends:>2}  too wide {wide:>2}"

@@ -65,13 +65,16 @@ def measure_page(browser, url: str, width: int, shots: str | None = None) -> lis
 def test_every_chart_fits_its_column_with_ticks_and_legend_apart(browser, site, width):
     folder, url = site
     SHOTS.mkdir(parents=True, exist_ok=True)
-    found, problems = 0, []
+    found, problems, tally = 0, [], []
     for page in sitekit.site_pages(folder):
         stem = page.removesuffix(".html").replace("/", "_")
         charts = measure_page(browser, url + page, width, str(SHOTS / f"{width}-{stem}"))
         found += len(charts)
         for chart in charts:
             problems += chartfit.problems(chart, f"{page} at {width} px")
+        if charts:
+            tally.append(chartfit.tally(page, width, charts))
+    print("\n" + "\n".join(tally))  # per page: charts, overlapping tick-label pairs, legends over a plot, charts wider than the column
     assert found >= 10, f"only {found} charts on the whole site"
     assert not problems, f"{len(problems)} problem(s):\n" + "\n".join(problems)
 

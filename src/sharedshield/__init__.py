@@ -18,12 +18,10 @@ from .learner import whoami
 from .notebook import setup
 from .readings import reading_text, readings, readings_available
 
-show_figure = show  # the old name of ss.show for figures; the lead removes it once the notebooks call ss.show
-
 __all__ = [
     "COURSE_MAP", "Course", "CourseDataError", "DateError", "ParsedDate", "Problem", "ReadingsUnavailable", "answer", "argmap",
     "check", "closereading", "coding", "corroborate", "course_map", "density", "describe_date", "export", "export_work",
     "figkit", "figures", "find_data_dir", "load_course", "my_work", "parse_date", "quiz", "reading_text", "readings", "readings_available",
-    "record", "retrieval", "setup", "show", "show_figure", "tables", "whoami", "yourturn", "handin",
+    "record", "retrieval", "setup", "show", "tables", "whoami", "yourturn", "handin",
 ]
 __version__ = "1.0.0"

@@ -6,7 +6,7 @@ import textwrap
 
 import plotly.graph_objects as go
 
-from .display import PLOTLY_MIME, describe, show  # noqa: F401  (moved to sharedshield.display; aliases until callers use ss.show)
+from .display import PLOTLY_MIME, describe, show  # noqa: F401  (from sharedshield.display; teacher/class_report.ipynb calls figkit.show)
 
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with the common colour-vision deficiencies.
 OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000")
