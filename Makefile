@@ -4,11 +4,12 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PYTEST_ARGS ?=
 
-.PHONY: lab lab-command test check-data lint strip site handouts bench clean help
+.PHONY: lab lab-command test test-quick check-data lint strip site handouts bench clean help
 
 help:
 	@echo "make lab         open the course in JupyterLab (creates .venv on first run)"
-	@echo "make test        run the whole test suite, every notebook included"
+	@echo "make test        run the whole test suite, every notebook included (each notebook runs once)"
+	@echo "make test-quick  the tests that run no notebook, build no site and start no JupyterLab (marker slow)"
 	@echo "make check-data  validate data/ and list every problem"
 	@echo "make strip       remove outputs from the notebooks before committing"
 	@echo "make site        run every notebook and build the offline reading site in _site/ (see README)"
@@ -40,8 +41,13 @@ lab: $(VENV)/.student
 lab-command:  # the command `make lab` runs (tests/test_lab.py starts exactly this one)
 	@echo $(LAB)
 
+# Each notebook runs once per test run (tests/conftest.py, executed_notebooks); `pytest --nbmake notebooks/X.ipynb`
+# still checks one notebook on its own.
 test: $(VENV)/.dev
-	SHAREDSHIELD_STRICT=1 $(BIN)/python -m pytest --nbmake $(PYTEST_ARGS)
+	SHAREDSHIELD_STRICT=1 $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+test-quick: $(VENV)/.dev
+	SHAREDSHIELD_STRICT=1 $(BIN)/python -m pytest -m "not slow" $(PYTEST_ARGS)
 
 check-data: $(VENV)/.student
 	$(BIN)/python -m sharedshield check

@@ -103,3 +103,13 @@ def notebook_env(tmp_path_factory) -> dict[str, str]:
 def executed_notebooks(notebook_env) -> dict[str, nbformat.NotebookNode]:
     """Every course notebook executed once for the whole run, in course order: {stem: executed notebook}."""
     return {path.stem: execute_notebook(path, notebook_env) for path in course_notebooks()}
+
+
+SLOW_FIXTURES = {"executed_notebooks", "built", "pages", "site", "site_url", "lab", "runs"}  # each runs notebooks, Sphinx or JupyterLab
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark `slow` every test that needs a notebook run, the site build or JupyterLab (`make test-quick` leaves them out)."""
+    for item in items:
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)

@@ -7,14 +7,12 @@ _build/screenshots/fit/ for a person to look at.
 
 from __future__ import annotations
 
-import nbformat
 import pytest
 
 import chartfit
 import sitekit
 from conftest import ROOT
 from sharedshield import printing
-from test_lab import SERVING, running_lab
 
 pytestmark = pytest.mark.browser
 
@@ -95,43 +93,3 @@ def test_the_measures_catch_what_they_are_for():
     chart |= {"width": 800, "legend": {"x0": 60, "y0": 320, "x1": 300, "y1": 380}, "axes": {"x": [{"text": "2007", "corners": tilted(0)}]}}
     assert chartfit.problems(chart, "p") == []
 
-
-CHART_NOTEBOOKS = ("01_meet_the_sources", "02_timeline", "03_event_density", "07_corroboration", "08_your_turn")
-LAB_DRAWN_JS = "(n) => document.querySelectorAll('.jp-RenderedPlotly .js-plotly-plot svg.main-svg').length >= n"
-
-
-def test_every_chart_fits_jupyterlab_on_a_laptop(executed_notebooks, browser, tmp_path, monkeypatch):
-    """The chart notebooks as this run executed them, opened in JupyterLab (`make lab`'s command) at 1366 x 768."""
-    settings = tmp_path / "settings" / "@jupyterlab" / "notebook-extension"
-    settings.mkdir(parents=True)
-    (settings / "tracker.jupyterlab-settings").write_text('{"windowingMode": "none"}', encoding="utf-8")  # every cell in the page
-    monkeypatch.setenv("JUPYTERLAB_SETTINGS_DIR", str(tmp_path / "settings"))
-
-    expected = {}
-    for stem in CHART_NOTEBOOKS:
-        nb = executed_notebooks[stem]
-        expected[stem] = sum(1 for c in nb.cells if c.cell_type == "code" for o in c.outputs if "application/vnd.plotly.v1+json" in o.get("data", {}))
-        nbformat.write(nb, tmp_path / f"{stem}.ipynb")
-    found, problems = 0, []
-    with running_lab(["--ServerApp.token=fit", f"--ServerApp.root_dir={tmp_path}"], tmp_path) as lines:
-        url = next((m[1] for m in map(SERVING.search, lines) if m), None)
-        assert url, "JupyterLab did not start:\n" + "\n".join(lines[-15:])
-        context = browser.new_context(viewport={"width": 1366, "height": 768}, device_scale_factor=1)
-        try:
-            for stem, n in expected.items():
-                page = context.new_page()
-                page.goto(f"{url}/lab/tree/{stem}.ipynb?token=fit&reset")
-                page.wait_for_function(LAB_DRAWN_JS, arg=n, timeout=60_000)
-                page.wait_for_timeout(500)
-                charts = page.evaluate(chartfit.MEASURE_JS, ".jp-RenderedPlotly .js-plotly-plot")
-                found += len(charts)
-                problems += [p for chart in charts for p in chartfit.problems(chart, f"JupyterLab {stem}")]
-                if stem in ("03_event_density", "07_corroboration"):
-                    for k, handle in enumerate(page.locator(".jp-RenderedPlotly .js-plotly-plot").all(), start=1):
-                        handle.scroll_into_view_if_needed()
-                        handle.screenshot(path=str(SHOTS / f"lab-1366-{stem}-{k}.png"))
-                page.close()
-        finally:
-            context.close()
-    assert found == sum(expected.values()), f"{found} of {sum(expected.values())} charts drawn in JupyterLab"
-    assert not problems, f"{len(problems)} problem(s):\n" + "\n".join(problems)
