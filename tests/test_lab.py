@@ -69,6 +69,7 @@ def test_make_lab_runs_the_same_command_and_allows_root_only_as_root():
     assert shlex.split(dry[-1]) == [*command, "notebooks/00_start_here.ipynb"], "make lab runs something other than lab-command"
 
 
+@pytest.mark.slow  # starts JupyterLab
 @pytest.mark.skipif(sys.platform == "win32", reason="make and id are the Unix route")
 def test_make_lab_command_starts_jupyterlab_as_the_current_user(tmp_path):
     with running_lab(["notebooks/00_start_here.ipynb"], tmp_path) as lines:

@@ -256,6 +256,7 @@ def test_contrast_of_text_and_links(watched, site_url):
     watched.assert_clean("contrast")
 
 
+@pytest.mark.slow  # the site build
 def test_a_notebook_page_works_from_file_url(browser):
     folder = sitekit.built_site()
     w = Watched(browser, folder.as_uri() + "/")
@@ -270,6 +271,7 @@ def test_a_notebook_page_works_from_file_url(browser):
         w.close()
 
 
+@pytest.mark.slow  # builds a probe site
 def test_html_in_the_data_is_shown_as_text_and_never_runs(browser):
     folder = sitekit.probe_site()
     with sitekit.serve(folder) as url:

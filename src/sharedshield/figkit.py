@@ -51,7 +51,7 @@ def finish(fig: go.Figure, title: str, x_title: str, y_title: str, alt: str) -> 
                                  pad=dict(t=8 + 22 * (len(lines) - 1))),  # plotly sets a wrapped title a line too high
                       template="simple_white", font=FONT, hoverlabel=dict(font=FONT, align="left"),
                       margin=dict(l=60, r=20, t=top, b=60), autosize=True, width=None,
-                      legend={**legend_below(), **{k: v for k, v in legend.items() if k in ("title", "groupclick", "traceorder")}},
+                      legend={**legend_below(), **{k: v for k, v in legend.items() if k in ("title", "groupclick", "traceorder", "orientation")}},
                       meta={"alt": alt})
     fig.update_xaxes(title_text=x_title, automargin=True)
     fig.update_yaxes(title_text=y_title, automargin=True)
