@@ -16,10 +16,8 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_notebook
 
-import chartfit
 from conftest import ROOT
 from sharedshield import printing
-from sharedshield.display import PLOTLY_MIME
 
 NO_BROWSER = "--no-browser --port=0 --ServerApp.port_retries=0"
 
@@ -132,43 +130,3 @@ def test_jupyterlab_draws_each_chart_once_with_plotlys_own_renderer(lab, browser
         page.close()
     assert counts == {"plotly": 1, "all": 1, "html": 0, "alt": True}, counts
 
-
-CHART_NOTEBOOKS = ("01_meet_the_sources", "02_timeline", "03_event_density", "07_corroboration", "08_your_turn")
-LAB_DRAWN_JS = "(n) => document.querySelectorAll('.jp-RenderedPlotly .js-plotly-plot svg.main-svg').length >= n"
-
-
-@pytest.mark.browser
-@pytest.mark.slow
-def test_every_chart_fits_jupyterlab_on_a_laptop(executed_notebooks, lab, browser):
-    """The chart notebooks as this run executed them, open in JupyterLab at 1366 x 768: each chart fits its output area,
-    no two tick labels overlap, and no legend covers a plot (issue 15 §5; the same measures as tests/test_chart_fit.py)."""
-    url, folder = lab
-    shots = ROOT / "_build" / "screenshots" / "fit"
-    shots.mkdir(parents=True, exist_ok=True)
-    expected = {}
-    for stem in CHART_NOTEBOOKS:
-        nb = executed_notebooks[stem]
-        expected[stem] = sum(1 for c in nb.cells if c.cell_type == "code" for o in c.outputs if PLOTLY_MIME in o.get("data", {}))
-        nbformat.write(nb, folder / f"{stem}.ipynb")
-    found, problems, tally = 0, [], []
-    context = browser.new_context(viewport={"width": 1366, "height": 768}, device_scale_factor=1)
-    try:
-        for stem, n in expected.items():
-            page = context.new_page()
-            page.goto(f"{url}/lab/tree/{stem}.ipynb?token=probe")
-            page.wait_for_function(LAB_DRAWN_JS, arg=n, timeout=60_000)
-            page.wait_for_timeout(500)
-            charts = page.evaluate(chartfit.MEASURE_JS, ".jp-RenderedPlotly .js-plotly-plot")
-            found += len(charts)
-            problems += [p for chart in charts for p in chartfit.problems(chart, f"JupyterLab {stem}")]
-            tally.append(chartfit.tally(f"JupyterLab {stem}", 1366, charts))
-            if stem in ("03_event_density", "07_corroboration"):
-                for k, handle in enumerate(page.locator(".jp-RenderedPlotly .js-plotly-plot").all(), start=1):
-                    handle.scroll_into_view_if_needed()
-                    handle.screenshot(path=str(shots / f"lab-1366-{stem}-{k}.png"))
-            page.close()
-    finally:
-        context.close()
-    print("\n" + "\n".join(tally))
-    assert found == sum(expected.values()), f"{found} of {sum(expected.values())} charts drawn in JupyterLab"
-    assert not problems, f"{len(problems)} problem(s):\n" + "\n".join(problems)
