@@ -4,13 +4,14 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PYTEST_ARGS ?=
 
-.PHONY: lab lab-command test check-data lint strip site handouts docs bench hub-demo hub-stack bench-hub clean help
+.PHONY: lab lab-command test test-quick check-data lint strip site handouts docs bench hub-demo hub-stack bench-hub clean help
 
 help:
 	@echo "make lab         open the course in JupyterLab (creates .venv on first run)"
 	@echo "make readings ID=lukyanov2011 FILE=path   install your copy of a reading (make readings alone lists them)"
 	@echo "make hand-in     export your saved work to my-work.html to upload (OUT=other-name.html to choose the name)"
 	@echo "make test        run the whole test suite, every notebook included"
+	@echo "make test-quick  the tests that run no notebook, build no site and start no JupyterLab (marker slow)"
 	@echo "make check-data  validate data/ and list every problem"
 	@echo "make strip       remove outputs from the notebooks before committing"
 	@echo "make site        run every notebook and build the offline reading site in _site/ (see README)"
@@ -70,6 +71,9 @@ lab-command:  # the command `make lab` runs (tests/test_lab.py starts exactly th
 
 test: $(VENV)/.dev $(VENV)/.hub
 	SHAREDSHIELD_STRICT=1 $(BIN)/python -m pytest --nbmake $(PYTEST_ARGS)
+
+test-quick: $(VENV)/.dev
+	SHAREDSHIELD_STRICT=1 $(BIN)/python -m pytest -m "not slow" $(PYTEST_ARGS)
 
 check-data: $(VENV)/.student
 	$(BIN)/python -m sharedshield check

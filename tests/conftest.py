@@ -8,7 +8,12 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import nbformat
 import pytest
+from nbclient import NotebookClient
+
+from sharedshield import printing
+from sharedshield.site import course_notebooks
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -56,3 +61,55 @@ def tree_hash(folder: Path) -> str:
         if p.is_file():
             h.update(p.name.encode() + b"\0" + p.read_bytes())
     return h.hexdigest()
+
+
+# --- every course notebook executed ONCE per test run ---------------------------------------------------------------
+# The learning, export and determinism tests read these outputs instead of each running the notebooks again (issue 18
+# §5). The reading site is built once per run too (tests/sitekit.py), but in its own environment: without the readings,
+# whose paragraphs must never reach a published page, and with the site's chart renderer.
+
+
+def notebook_environment(my_data: Path) -> dict[str, str]:
+    """The environment a course notebook runs in under the tests: this run's, no site renderer, 08's copy in `my_data`."""
+    env = {k: v for k, v in os.environ.items() if k != "SHAREDSHIELD_SITE"}
+    env["SHAREDSHIELD_MY_DATA"] = str(my_data)  # 08 copies the data here, never into the user's folder
+    return env
+
+
+def execute_notebook(path: Path, env: dict[str, str]) -> nbformat.NotebookNode:
+    """One notebook run top to bottom in a fresh kernel from its own folder; an error stays in its outputs (tests report it)."""
+    nb = nbformat.read(path, as_version=4)
+    km = printing.kernel_manager(nb.metadata.get("kernelspec", {}).get("name", "python3"))
+    client = NotebookClient(nb, km=km, timeout=300, allow_errors=True, resources={"metadata": {"path": str(path.parent)}})
+    try:
+        client.execute(env=env)
+    finally:
+        if client.kc is not None:
+            client.kc.stop_channels()
+            client.kc = None
+        if km.has_kernel:
+            km.shutdown_kernel(now=True)
+        km.cleanup_resources()
+    return nb
+
+
+@pytest.fixture(scope="session")
+def notebook_env(tmp_path_factory) -> dict[str, str]:
+    """The environment of this run's notebook executions (shared, so a second run for the determinism test matches)."""
+    return notebook_environment(tmp_path_factory.mktemp("my_data") / "my_data")
+
+
+@pytest.fixture(scope="session")
+def executed_notebooks(notebook_env) -> dict[str, nbformat.NotebookNode]:
+    """Every course notebook executed once for the whole run, in course order: {stem: executed notebook}."""
+    return {path.stem: execute_notebook(path, notebook_env) for path in course_notebooks()}
+
+
+SLOW_FIXTURES = {"executed_notebooks", "built", "pages", "site", "site_url", "lab", "runs"}  # each runs notebooks, Sphinx or JupyterLab
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark `slow` every test that needs a notebook run, the site build or JupyterLab (`make test-quick` leaves them out)."""
+    for item in items:
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)

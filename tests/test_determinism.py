@@ -2,30 +2,18 @@
 
 from __future__ import annotations
 
-import asyncio
 import difflib
 import json
-import os
 import re
-from pathlib import Path
 from typing import Any
 
-import nbformat
 import pytest
-from nbclient import NotebookClient
 
-from conftest import ROOT
+from conftest import ROOT, execute_notebook
 
 NOTEBOOKS = ["02_timeline.ipynb", "03_event_density.ipynb"]
-PRESENT = [n for n in NOTEBOOKS if (ROOT / "notebooks" / n).is_file()]
+
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
-
-
-async def _execute(path: Path, env: dict[str, str]) -> Any:
-    """The notebook executed top to bottom in a fresh python3 kernel, from its own folder, with this environment."""
-    nb = nbformat.read(path, as_version=4)
-    await NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}).async_execute(env=env)
-    return nb
 
 
 def outputs(nb: Any) -> list[tuple[int, list[dict]]]:
@@ -52,24 +40,21 @@ def first_difference(a: list, b: list) -> str:
     return ""
 
 
-pytestmark = pytest.mark.skipif(not PRESENT, reason=f"none of {', '.join(NOTEBOOKS)} is written yet")
 
 
 @pytest.fixture(scope="module")
-def runs() -> dict[tuple[str, str, int], list]:
-    """Outputs of every run (each notebook twice, as `make test` runs it), all kernels at once to keep the suite quick."""
-    plain = {k: v for k, v in os.environ.items() if k != "SHAREDSHIELD_SITE"}
-    jobs = [(name, "plain", run, plain) for name in PRESENT for run in (1, 2)]
-
-    async def all_runs() -> list:
-        return await asyncio.gather(*(_execute(ROOT / "notebooks" / name, env) for name, _, _, env in jobs))
-
-    return {job[:3]: outputs(nb) for job, nb in zip(jobs, asyncio.run(all_runs()), strict=True)}
+def runs(executed_notebooks, notebook_env) -> dict[tuple[str, int], list]:
+    """Outputs of two runs of each notebook in fresh kernels: the run's shared execution, and one more here."""
+    out = {}
+    for name in NOTEBOOKS:
+        out[name, 1] = outputs(executed_notebooks[name.removesuffix(".ipynb")])
+        out[name, 2] = outputs(execute_notebook(ROOT / "notebooks" / name, notebook_env))
+    return out
 
 
-@pytest.mark.parametrize("name", PRESENT or ["(none)"])
+@pytest.mark.parametrize("name", NOTEBOOKS)
 def test_notebook_outputs_are_identical_run_to_run(runs, name):
-    first, second = runs[name, "plain", 1], runs[name, "plain", 2]
+    first, second = runs[name, 1], runs[name, 2]
     assert any(o for _, o in first), f"{name} produced no output at all"
     assert first == second, f"{name} gives different outputs on a second run:\n{first_difference(first, second)}"
 

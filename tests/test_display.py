@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import plotly.graph_objects as go
 import pytest
 from IPython.display import HTML, Markdown
 
 import sharedshield as ss
+from conftest import ROOT
 from sharedshield import display, figkit
 
 
@@ -44,5 +47,7 @@ def test_a_table_is_shown_in_full_and_escaped(shown):
     assert isinstance(shown[0], HTML) and "x" * 120 in shown[0].data and "&lt;b&gt;" in shown[0].data
 
 
-def test_the_old_names_are_the_same_function():
-    assert ss.show is display.show and figkit.show is display.show and ss.show_figure is display.show
+def test_learners_call_one_display_function():
+    assert ss.show is display.show and figkit.show is display.show and not hasattr(ss, "show_figure")
+    calls = {p.name: re.findall(r"\bss\.(?:show_figure|figkit\.show)\(", p.read_text(encoding="utf-8")) for p in (ROOT / "notebooks").glob("*.ipynb")}
+    assert not {k: v for k, v in calls.items() if v}, f"notebooks that show with another name than ss.show: {calls}"

@@ -11,23 +11,17 @@ import pytest
 
 from sharedshield import printing
 from sharedshield.figkit import PLOTLY_MIME
-from sharedshield.site import course_notebooks
 
 pytestmark = pytest.mark.browser
 
-NOTEBOOKS = course_notebooks()
 DRAWN_JS = "() => Array.from(document.querySelectorAll('.js-plotly-plot')).filter(gd => gd.querySelector('svg.main-svg')).length"
 NOT_DRAWN = "Chart not drawn"
 
 
 @pytest.fixture(scope="session")
-def executed(tmp_path_factory) -> dict[str, nbformat.NotebookNode]:
-    """Every course notebook executed once in a fresh kernel (from its own folder), reused by every test here."""
-    out = {}
-    for path in NOTEBOOKS:
-        nb = nbformat.read(path, as_version=4)
-        out[path.stem] = printing.execute(nb, path.parent)
-    return out
+def executed(executed_notebooks) -> dict[str, nbformat.NotebookNode]:
+    """Every course notebook executed once for the whole run (conftest.executed_notebooks), reused by every test here."""
+    return executed_notebooks
 
 
 @pytest.fixture(scope="module")

@@ -40,6 +40,13 @@ def assert_finished(fig: go.Figure) -> str:
     return alt
 
 
+def assert_legend_below(fig: go.Figure) -> None:
+    """The legend runs across the foot of the figure (it wraps on a phone, never covers the plot) and no width is fixed."""
+    legend = fig.layout.legend
+    assert (legend.orientation, legend.yref, legend.y, legend.yanchor) == ("h", "container", 0, "bottom")
+    assert fig.layout.width is None and fig.layout.autosize
+
+
 def hovers(fig: go.Figure) -> str:
     """All hover text of a figure, joined."""
     return "\n".join("\n".join(map(str, t.hovertext)) for t in fig.data if t.hovertext is not None)
@@ -75,24 +82,26 @@ def test_timeline_lanes_spans_points_and_background(course):
     assert "added by the course for context" in text
     horizon = [sh for sh in fig.layout.shapes if sh.yref == "paper"]
     assert len(horizon) == 1 and horizon[0].x0.startswith("2007-03-01")
-    assert fig.layout.xaxis.rangeslider.visible and fig.layout.legend.orientation == "h" and fig.layout.legend.y < -0.2  # the legend sits under the slider, clear of the title and the axis title
+    assert fig.layout.xaxis.rangeslider.visible
+    assert_legend_below(fig)
 
 
 def test_timeline_opens_on_a_window_and_says_what_lies_before_it(course):
     fig = figures.timeline(course, window=("2005-01-01", None))
     start = fig.layout.xaxis.range[0]
     assert "2004-1" in start  # the window minus a small margin
-    notes = [a.text for a in fig.layout.annotations if "earlier" in a.text]
-    assert notes == ["◀ 1 earlier event (2002–2002): drag the slider below"]
+    notes = [a for a in fig.layout.annotations if "before" in a.text]
+    assert [a.text for a in notes] == ["◀ 1 event before 1 Jan 2005<br>(2002–2002): on the slider below"]
+    assert notes[0].xref == "x" and notes[0].x == start  # pinned to the view's first day: it leaves when the slider moves past it
     assert "with 1 earlier event on the range slider" in describe(fig)
-    assert not [a for a in figures.timeline(course, window=None).layout.annotations if "earlier" in a.text]
+    assert not [a for a in figures.timeline(course, window=None).layout.annotations if "before" in a.text]
 
 
 def test_timeline_filters_by_lane_theme_and_actor(course):
     fig = figures.timeline(course, colour_by="actor", reading="demo")
     assert_finished(fig)
     assert list(fig.layout.yaxis.ticktext) == ["on the record<br>(chronologies)", "demo"]
-    assert {t.name for t in fig.data if t.x != (None,)} == {"RUS"}
+    assert {t.name for t in fig.data if t.x != (None,)} == {"RUS (Russia)"}  # actor codes are spelled out in the legend
     only = figures.timeline(course, lanes=["background"], themes=["alliance politics"])
     assert "2 events in 1 lane (background 2)" in describe(only)
     assert "1 event in 1 lane" in describe(figures.timeline(course, actors=["USA"], lanes=["background"]))
@@ -119,6 +128,10 @@ def test_density_compare(course):
     assert "2 events in 2005" in alt and "2.5 in 2006" in alt and "5 events" in alt
     quarters = figures.density_compare(course, "quarter")
     assert "quarter" in quarters.layout.xaxis.title.text and len(quarters.data[0].x) == 19
+    # quarters: the density drawn inside the naive count's full-width bar (no hairlines); hovering anywhere over a bin names it
+    assert quarters.layout.barmode == "overlay" and quarters.data[0].width > quarters.data[1].width > 0.5 * 91 * figures.DAY_MS
+    assert quarters.layout.hovermode == "x" and quarters.layout.xaxis.type == "date"
+    assert_legend_below(quarters)
 
 
 def test_density_by_reading_theme_and_actor(course):
@@ -153,7 +166,8 @@ def test_robust_peaks_chart_marks_the_peaks_that_survive(course):
                                              "each uncertain date at its last possible day"]
     assert kinds(fig) == ["Bar", "Scatter", "Scatter", "Scatter"]
     assert list(fig.data[1].y) == [1, 1] and list(fig.data[2].y) == [1, 1]  # E001 (two days in May 2005) and E002 (2006) stay in their years
-    assert list(fig.data[3].x) == ["2005", "2006"]
+    assert [x[:10] for x in fig.data[3].x] == ["2005-07-02", "2006-07-02"]  # the middle of each year on a date axis
+    assert fig.layout.xaxis.type == "date" and fig.layout.hovermode == "x"
     assert alt == "For demo, per year: 2005 and 2006 are peaks however the uncertain dates are placed."
 
 
@@ -164,6 +178,9 @@ def test_coverage_matrix(course):
     assert [t.name for t in fig.data] == ["matches the record", "partly matches"]
     assert "demo mentions the most events (2)" in alt and "1 of the 2 mentions differ" in alt
     assert "demo ¶2" in hovers(fig) and "The record has 2007." in hovers(fig)
+    # events run down the side, one row each, so the matrix grows in height and never in width
+    assert fig.layout.yaxis.type == "category" and len(fig.layout.yaxis.categoryarray) == 2 and fig.layout.width is None
+    assert_legend_below(fig)
 
 
 def test_claims_chart(course):
@@ -191,7 +208,7 @@ def test_timeline_of_one_event_and_of_none(demo_data, demo_readings):
     add_row(demo_data, "mentions", event_id="E002", source_id="other", paragraph=4, anchor="the memo", matches_record="undated", framing="A memo.")
     course = load_course(demo_data, demo_readings)
     alt = assert_finished(figures.timeline(course, lanes=["other"]))
-    assert alt.startswith("1 event in 1 lane (other 1) from 2006 (E002) to 2006 (E002)") and "1 marks are bars" in alt
+    assert alt.startswith("1 event in 1 lane (other 1) from 2006 (E002) to 2006 (E002)") and "1 mark is a bar because its date is uncertain or long" in alt
     assert "dashed lines mark when other was published (2008)" in alt
     assert "other ¶4: no date given" in hovers(figures.timeline(course, reading="other"))
     empty = course.__class__(**{**{f: getattr(course, f) for f in ("sources", "events", "claims", "claim_links", "paragraph_coding", "loaded_terms", "chronologies", "listings", "glossary", "data_dir")},

@@ -12,9 +12,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import nbformat
 import pytest
+from nbformat.v4 import new_code_cell, new_notebook
 
 from conftest import ROOT
+from sharedshield import printing
 
 NO_BROWSER = "--no-browser --port=0 --ServerApp.port_retries=0"
 
@@ -30,9 +33,9 @@ SERVING = re.compile(r"(http://(?:127\.0\.0\.1|localhost):\d+)/")
 
 
 @contextmanager
-def running_lab(args: list[str], tmp_path: Path) -> Iterator[list[str]]:
+def running_lab(args: list[str], tmp_path: Path, env: dict[str, str] | None = None) -> Iterator[list[str]]:
     """Start JupyterLab with the Makefile's command and `args`; yield its log lines once it serves (or after 90 s); stop it after."""
-    env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"))
+    env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"), **(env or {}))
     own_root = any(a.startswith("--ServerApp.root_dir=") for a in args)  # a probe's own folder replaces the course root
     command = [w for w in lab_command() if not (own_root and w.startswith("--ServerApp.root_dir="))]
     proc = subprocess.Popen([*command, *args], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
@@ -70,6 +73,7 @@ def test_make_lab_runs_the_same_command_and_allows_root_only_as_root():
     assert shlex.split(os.path.expandvars(dry[-1])) == [*command, "notebooks/00_start_here.ipynb"], "make lab runs something other than lab-command"
 
 
+@pytest.mark.slow  # starts JupyterLab
 @pytest.mark.skipif(sys.platform == "win32", reason="make and id are the Unix route")
 def test_make_lab_command_starts_jupyterlab_as_the_current_user(tmp_path):
     with running_lab(["notebooks/00_start_here.ipynb"], tmp_path) as lines:
@@ -79,38 +83,57 @@ def test_make_lab_command_starts_jupyterlab_as_the_current_user(tmp_path):
     assert not any("Running as root is not recommended" in line for line in lines)
 
 
-@pytest.mark.browser
-@pytest.mark.skipif(sys.platform == "win32", reason="make and id are the Unix route")
-def test_jupyterlab_draws_each_chart_once_with_plotlys_own_renderer(tmp_path):
-    """In JupyterLab the plotly mimetype wins over the chart's HTML form, even in a trusted notebook whose setup ran plotly.js."""
-    import nbformat
-    from nbformat.v4 import new_code_cell, new_notebook
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory) -> Iterator[tuple[str, Path]]:
+    """One JupyterLab for this module's browser tests (`make lab`'s command), serving a scratch folder: (url, folder).
 
-    from sharedshield import printing
-
-    cells = [new_code_cell("import sharedshield as ss\nss.setup()"),
-             new_code_cell("import plotly.graph_objects as go\nfrom sharedshield import figkit\n"
-                           "figkit.show(figkit.finish(go.Figure(go.Bar(x=[1, 2], y=[3, 4])), 'Probe', 'x', 'y', 'Two bars.'))")]
-    nb = new_notebook(cells=cells, metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}})
-    path = tmp_path / "probe.ipynb"
-    nbformat.write(printing.execute(nb, tmp_path), path)
-    subprocess.run([next(w for w in lab_command() if w.endswith("jupyter")), "trust", str(path)], check=True, capture_output=True, timeout=60)  # scripts in outputs may run
-    with running_lab(["--ServerApp.token=probe", f"--ServerApp.root_dir={tmp_path}"], tmp_path) as lines:
+    Its notebook setting renders every cell at once (no windowing), so every chart of a notebook is in the page to measure.
+    """
+    if sys.platform == "win32":
+        pytest.skip("make and id are the Unix route")
+    folder = tmp_path_factory.mktemp("lab")
+    settings = folder / ".settings" / "@jupyterlab" / "notebook-extension"
+    settings.mkdir(parents=True)
+    (settings / "tracker.jupyterlab-settings").write_text('{"windowingMode": "none"}', encoding="utf-8")
+    with running_lab(["--ServerApp.token=probe", f"--ServerApp.root_dir={folder}"], folder,
+                     env={"JUPYTERLAB_SETTINGS_DIR": str(folder / ".settings")}) as lines:
         url = next((found[1] for found in map(SERVING.search, lines) if found), None)
         assert url, "JupyterLab did not start:\n" + "\n".join(lines[-15:])
-        sync_api = pytest.importorskip("playwright.sync_api")
-        with sync_api.sync_playwright() as pw:
-            browser = printing.launch(pw)
-            try:
-                page = browser.new_page(viewport={"width": 1300, "height": 900})
-                page.goto(f"{url}/lab/tree/probe.ipynb?token=probe")
-                page.wait_for_function("() => document.querySelectorAll('.js-plotly-plot svg.main-svg').length > 0", timeout=60_000)
-                page.wait_for_timeout(1500)  # time for a second drawing, if there were one
-                counts = page.evaluate("""() => ({plotly: document.querySelectorAll('.jp-RenderedPlotly.js-plotly-plot, .jp-RenderedPlotly .js-plotly-plot').length,
-                    all: document.querySelectorAll('.js-plotly-plot').length, html: document.querySelectorAll('.sharedshield-chart').length,
-                    alt: document.body.innerText.includes('Two bars.')})""")
-            finally:
-                browser.close()
+        yield url, folder
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium as the print route launches it (closed with this module)."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as pw:
+        browser = printing.launch(pw)
+        yield browser
+        browser.close()
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_jupyterlab_draws_each_chart_once_with_plotlys_own_renderer(lab, browser):
+    """In JupyterLab the plotly mimetype wins over the chart's HTML form, even in a trusted notebook whose setup ran plotly.js."""
+    url, folder = lab
+    cells = [new_code_cell("import sharedshield as ss\nss.setup()"),
+             new_code_cell("import plotly.graph_objects as go\nfrom sharedshield import figkit\n"
+                           "ss.show(figkit.finish(go.Figure(go.Bar(x=[1, 2], y=[3, 4])), 'Probe', 'x', 'y', 'Two bars.'))")]
+    nb = new_notebook(cells=cells, metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}})
+    path = folder / "probe.ipynb"
+    nbformat.write(printing.execute(nb, folder), path)
+    subprocess.run([next(w for w in lab_command() if w.endswith("jupyter")), "trust", str(path)], check=True, capture_output=True, timeout=60)  # scripts in outputs may run
+    page = browser.new_page(viewport={"width": 1300, "height": 900})
+    try:
+        page.goto(f"{url}/lab/tree/probe.ipynb?token=probe")
+        page.wait_for_function("() => document.querySelectorAll('.js-plotly-plot svg.main-svg').length > 0", timeout=60_000)
+        page.wait_for_timeout(1500)  # time for a second drawing, if there were one
+        counts = page.evaluate("""() => ({plotly: document.querySelectorAll('.jp-RenderedPlotly.js-plotly-plot, .jp-RenderedPlotly .js-plotly-plot').length,
+            all: document.querySelectorAll('.js-plotly-plot').length, html: document.querySelectorAll('.sharedshield-chart').length,
+            alt: document.body.innerText.includes('Two bars.')})""")
+    finally:
+        page.close()
     assert counts == {"plotly": 1, "all": 1, "html": 0, "alt": True}, counts
 
 

@@ -132,8 +132,7 @@ def test_plotly_js_is_loaded_once_from_the_site(watched, site_url):
 
 
 def _page_with_chart(watched, site_url, stem: str):
-    if stem not in NOTEBOOKS:
-        pytest.skip(f"notebooks/{stem}.ipynb does not exist yet")
+    assert stem in NOTEBOOKS, f"notebooks/{stem}.ipynb is not in the course"
     page = watched.open(site_url + f"notebooks/{stem}.html")
     if not page.evaluate(FIGURES_JS):
         pytest.fail(f"{stem} has no chart on the site")
@@ -257,6 +256,7 @@ def test_contrast_of_text_and_links(watched, site_url):
     watched.assert_clean("contrast")
 
 
+@pytest.mark.slow  # the site build
 def test_a_notebook_page_works_from_file_url(browser):
     folder = sitekit.built_site()
     w = Watched(browser, folder.as_uri() + "/")
@@ -271,6 +271,7 @@ def test_a_notebook_page_works_from_file_url(browser):
         w.close()
 
 
+@pytest.mark.slow  # builds a probe site
 def test_html_in_the_data_is_shown_as_text_and_never_runs(browser):
     folder = sitekit.probe_site()
     with sitekit.serve(folder) as url:

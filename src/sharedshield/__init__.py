@@ -19,12 +19,10 @@ from .notebook import setup
 from .readings import reading_text, readings, readings_available
 from .readings_import import install_reading
 
-show_figure = show  # the old name of ss.show for figures; the lead removes it once the notebooks call ss.show
-
 __all__ = [
     "COURSE_MAP", "Course", "CourseDataError", "DateError", "ParsedDate", "Problem", "ReadingsUnavailable", "answer", "argmap",
     "check", "closereading", "coding", "corroborate", "course_map", "density", "describe_date", "export_work",
     "figkit", "figures", "find_data_dir", "install_reading", "load_course", "my_work", "parse_date", "quiz", "reading_text", "readings", "readings_available",
-    "record", "retrieval", "reveal", "setup", "show", "show_figure", "sourcing", "tables", "timelinejs", "whoami", "yourturn", "handin",
+    "record", "retrieval", "reveal", "setup", "show", "sourcing", "tables", "timelinejs", "whoami", "yourturn", "handin",
 ]
 __version__ = "1.0.0"

@@ -199,7 +199,7 @@ def argument_map(course: Course, source_id: str) -> go.Figure:
             textposition="top center", hovertext=hover, hoverinfo="text",
             marker=dict(color=colour, symbol=symbol, size=[26 if claims.at[c, "is_thesis"] else 16 for c in ids], line=dict(color="#000000", width=1))))
     rows = int(pos["row"].max()) if len(pos) else 0
-    fig.update_layout(height=max(380, 110 * (rows + 1) + 160), legend=dict(title="links and claims"))
+    fig.update_layout(height=max(380, 110 * (rows + 1) + 160), legend=dict(title="links and claims", orientation="v"))  # long entries: one a line
     fig.update_xaxes(showticklabels=False, ticks="", showgrid=False, zeroline=False, showline=False)
     fig.update_yaxes(showticklabels=False, ticks="", showgrid=False, zeroline=False, showline=False, range=[-rows - 0.5, 0.6])
     return figkit.finish(fig, f"Argument map of {source_id}: thesis at the top, each claim placed by its distance to the thesis",
@@ -251,6 +251,6 @@ def mix_figure(course: Course, source_id: str) -> go.Figure:
                              marker=dict(color=ATTITUDE_STYLE[attitude][0], pattern=dict(shape=ATTITUDE_PATTERN[attitude]), line=dict(color="#000000", width=1)),
                              hovertemplate=f"{source_id}: %{{y}} %{{x}} claim(s), attitude to cooperation: {attitude}<extra></extra>"))
     fig.update_layout(barmode="stack", legend=dict(title="attitude to cooperation"))
-    fig.update_yaxes(dtick=1 if table.values.sum() <= 20 else None)
+    fig.update_yaxes(dtick=1 if table.sum(axis=1).max() <= 8 else None)  # a tick per claim only while a phone has room for it
     return figkit.finish(fig, f"What kinds of claim does {source_id} make, and with what attitude to cooperation?", "kind of claim",
                          "number of claims", mix_alt(course, source_id))

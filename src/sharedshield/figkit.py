@@ -6,13 +6,14 @@ import textwrap
 
 import plotly.graph_objects as go
 
-from .display import PLOTLY_MIME, describe, show  # noqa: F401  (moved to sharedshield.display; aliases until callers use ss.show)
+from .display import PLOTLY_MIME, describe, show  # noqa: F401  (from sharedshield.display; teacher/class_report.ipynb calls figkit.show)
 
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with the common colour-vision deficiencies.
 OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000")
 SOURCE_COLOURS = {"blog2007": "#E69F00", "lukyanov2011": "#0072B2", "eir2013": "#CC79A7", "record": "#000000"}
 SOURCE_NAMES = {"blog2007": "Blog post (2007)", "lukyanov2011": "Lukyanov column (2011)", "eir2013": "EIR timeline (2013)"}
 FONT = dict(family="Arial, Helvetica, sans-serif", size=13)
+TITLE_CHARS = 40  # a title wraps to lines a phone's width can hold (about 340 px at plotly's 17 px title font)
 
 
 def wrap_hover(text: object, width: int = 70) -> str:
@@ -32,11 +33,26 @@ def colour_map(values: list[str]) -> dict[str, str]:
     return out
 
 
+def legend_below(rows: int = 1) -> dict:
+    """A horizontal legend under the plot at the foot of the figure: it wraps on a narrow screen instead of covering the plot."""
+    return dict(orientation="h", x=0, xanchor="left", yref="container", y=0, yanchor="bottom", font=dict(size=12))
+
+
 def finish(fig: go.Figure, title: str, x_title: str, y_title: str, alt: str) -> go.Figure:
-    """Give a figure its title, axis labels, plain template, and its one-sentence text alternative."""
-    fig.update_layout(title=dict(text=title, x=0.01), template="simple_white", font=FONT,
-                      hoverlabel=dict(font=FONT, align="left"), margin=dict(l=60, r=20, t=60, b=60),
+    """Give a figure its title, axis labels, plain template, a layout that fits any width, and its one-sentence text alternative.
+
+    The figure takes its column's width (no fixed width), its legend goes under the plot (`legend_below`), axis labels
+    push the margins they need (automargin) and hovering picks the nearest mark along x when the chart does not say otherwise.
+    """
+    legend = fig.layout.legend.to_plotly_json() if fig.layout.legend else {}
+    lines = textwrap.wrap(title, TITLE_CHARS) or [""]
+    top = max(fig.layout.margin.t or 0, 40 + 22 * len(lines)) + 22 * (len(lines) - 1) * bool(fig.layout.margin.t)
+    fig.update_layout(title=dict(text="<br>".join(lines), x=0.01, xanchor="left", y=1, yref="container", yanchor="top",
+                                 pad=dict(t=8 + 22 * (len(lines) - 1))),  # plotly sets a wrapped title a line too high
+                      template="simple_white", font=FONT, hoverlabel=dict(font=FONT, align="left"),
+                      margin=dict(l=60, r=20, t=top, b=60), autosize=True, width=None,
+                      legend={**legend_below(), **{k: v for k, v in legend.items() if k in ("title", "groupclick", "traceorder", "orientation")}},
                       meta={"alt": alt})
-    fig.update_xaxes(title_text=x_title)
-    fig.update_yaxes(title_text=y_title)
+    fig.update_xaxes(title_text=x_title, automargin=True)
+    fig.update_yaxes(title_text=y_title, automargin=True)
     return fig

@@ -22,6 +22,11 @@ VERDICT_STYLE = {  # matches_record -> (colour, symbol, legend label); colour an
     "no": ("#D55E00", "x", "contradicts the record"),
     "undated": ("#56B4E9", "circle-open", "gives no date"),
 }
+# Actor codes are ISO 3166 alpha-3 codes or organisation codes (data/README.md, "Event codes"): legends spell them out.
+ACTOR_NAMES = {"USA": "United States", "RUS": "Russia", "SUN": "Soviet Union", "NATO": "NATO", "NRC": "NATO-Russia Council",
+               "PRK": "North Korea", "DEU": "Germany", "CZE": "Czech Republic", "ROU": "Romania", "JPN": "Japan", "UN": "United Nations",
+               "GBR": "United Kingdom", "POL": "Poland", "IRN": "Iran", "TUR": "Turkey", "ESP": "Spain", "ALQAEDA": "al-Qaeda",
+               "G8": "Group of Eight", "AZE": "Azerbaijan", "CHN": "China", "UKR": "Ukraine", "FRA": "France", "EU": "European Union"}
 KIND_COLOURS = {"fact": "#0072B2", "interpretation": "#56B4E9", "value": "#CC79A7", "prediction": "#F0E442", "recommendation": "#000000"}
 ATTITUDE_COLOURS = {"favours": "#009E73", "mixed": "#E69F00", "opposes": "#D55E00", "none": "#999999"}
 
@@ -34,6 +39,22 @@ def _day(ts: pd.Timestamp) -> str:
 def _iso(ts: pd.Timestamp) -> str:
     """An ISO date-time string plotly places on a date axis."""
     return pd.Timestamp(ts).isoformat()
+
+
+STEP = {"year": pd.DateOffset(years=1), "quarter": pd.DateOffset(months=3), "month": pd.DateOffset(months=1)}
+HOVER_FORMAT = {"year": "%Y", "quarter": "%Y Q%q", "month": "%b %Y"}  # the bin a hovered date falls in, as its label reads
+
+
+def _mid(starts: object, freq: dens.Freq) -> list[str]:
+    """The middle of each bin that starts at `starts`, as dates plotly places on a date axis."""
+    first = pd.to_datetime(pd.Series(list(starts)))
+    return [_iso(a + (a + STEP[freq] - a) / 2) for a in first]
+
+
+def _period_axis(fig: go.Figure, freq: dens.Freq) -> go.Figure:
+    """A date axis for bins (years, quarters, months): plotly thins its tick labels to the width it gets; hover finds the nearest bin."""
+    fig.update_xaxes(type="date", hoverformat=HOVER_FORMAT[freq], ticklabelmode="instant", showgrid=False)
+    return fig.update_layout(hovermode="x", hoverdistance=-1)
 
 
 def _name(source_id: str) -> str:
@@ -80,7 +101,7 @@ def source_spans(course: Course) -> go.Figure:
         hovertemplate="%{hovertext}<extra></extra>"))
     fig.update_yaxes(categoryorder="array", categoryarray=names[::-1])
     fig.update_xaxes(type="date")
-    fig.update_layout(barmode="overlay", height=180 + 70 * len(spans), legend=dict(orientation="h", y=-0.3))
+    fig.update_layout(barmode="overlay", height=230 + 70 * len(spans))
     longest = spans.loc[spans["years_covered"].idxmax()]
     shortest = spans.loc[spans["years_covered"].idxmin()]
     alt = (f"{longest.source_id} covers the longest span of events, {longest.years_covered} years from {_day(longest.first_event)} to {_day(longest.last_event)}, "
@@ -101,6 +122,14 @@ def _groups(values: pd.Series, limit: int = MAX_GROUPS) -> pd.Series:
     counts = values.value_counts()
     keep = set(counts.index[:limit]) if len(counts) > limit + 1 else set(counts.index)
     return values.where(values.isin(keep), "other")
+
+
+def legend_name(group: object, colour_by: str) -> str:
+    """A group's legend entry: an actor code with its name ('SUN (Soviet Union)'), anything else as it is."""
+    code = str(group)
+    if colour_by == "actor" and code in ACTOR_NAMES and ACTOR_NAMES[code] != code:
+        return f"{code} ({ACTOR_NAMES[code]})"
+    return code
 
 
 def lane_name(lane: str) -> str:
@@ -177,6 +206,13 @@ def _window(ev: pd.DataFrame, horizons: pd.Series, window: tuple[str | None, str
     return lo - pad, hi + pad, lo, hi
 
 
+def _bars_said(n: int) -> str:
+    """How many timeline marks are bars, in words that agree with the number."""
+    if n == 0:
+        return "every mark is a point because every date is short and certain"
+    return f"{n} mark{' is a bar because its date is' if n == 1 else 's are bars because their dates are'} uncertain or long"
+
+
 def timeline(course: Course, colour_by: str = "theme", reading: str | None = None, *, lanes: list[str] | None = None,
              themes: list[str] | None = None, actors: list[str] | None = None,
              window: tuple[str | None, str | None] | None = DEFAULT_WINDOW) -> go.Figure:
@@ -201,13 +237,13 @@ def timeline(course: Course, colour_by: str = "theme", reading: str | None = Non
         if len(spans):
             fig.add_trace(go.Bar(
                 orientation="h", y=list(spans["y"]), base=[_iso(t) for t in spans["date_start"]], x=[d * DAY_MS for d in spans["days"]], width=0.14,
-                name=str(group), legendgroup=str(group), marker=dict(color=colours[group], line=dict(width=0)), opacity=0.75,
+                name=legend_name(group, colour_by), legendgroup=str(group), marker=dict(color=colours[group], line=dict(width=0)), opacity=0.75,
                 hovertext=list(spans["hover"]), hovertemplate="%{hovertext}<extra></extra>", showlegend=points.empty))
         if len(points):
             mid = points["date_start"] + pd.to_timedelta(points["days"] * 12, unit="h")
             size = np.where(points["lane"] == RECORD_LANE, 7 + 2 * np.minimum(points["salience"], 5), 9)
             fig.add_trace(go.Scatter(
-                x=[_iso(t) for t in mid], y=list(points["y"]), mode="markers", name=str(group), legendgroup=str(group),
+                x=[_iso(t) for t in mid], y=list(points["y"]), mode="markers", name=legend_name(group, colour_by), legendgroup=str(group),
                 marker=dict(color=colours[group], size=size, symbol=["circle-open" if b else "circle" for b in points["lane"] == BACKGROUND_LANE],
                             line=dict(width=1.5, color=colours[group])),
                 hovertext=list(points["hover"]), hovertemplate="%{hovertext}<extra></extra>"))
@@ -224,16 +260,15 @@ def timeline(course: Course, colour_by: str = "theme", reading: str | None = Non
     lo, hi, first_day, last_day = _window(ev, horizons["date_start"], window)
     earlier = ev.drop_duplicates("event_id")
     earlier = earlier[earlier["date_end"] < lo]
-    if len(earlier):
-        fig.add_annotation(x=0, xref="paper", y=1, yref="paper", yanchor="bottom", yshift=2 + 17 * min(len(horizons), 3), xanchor="left", showarrow=False,
-                           text=f"◀ {len(earlier)} earlier event{'s' if len(earlier) != 1 else ''} ({earlier['date_start'].dt.year.min()}–{earlier['date_end'].dt.year.max()}): drag the slider below",
+    if len(earlier):  # pinned to the first day of the opening view: it moves with the dates and leaves when that day does
+        fig.add_annotation(x=_iso(lo), xref="x", y=1, yref="paper", yanchor="bottom", yshift=2 + 17 * min(len(horizons), 3), xanchor="left", showarrow=False,
+                           text=f"◀ {len(earlier)} event{'s' if len(earlier) != 1 else ''} before {_day(first_day)}<br>({earlier['date_start'].dt.year.min()}–{earlier['date_end'].dt.year.max()}): on the slider below",
                            font=dict(size=12, color="#444444"))
     fig.update_yaxes(tickvals=list(range(len(order))), ticktext=[lane_name(x) for x in order], range=[len(order) - 0.5, -0.5], showgrid=False, zeroline=False)
     fig.update_xaxes(type="date", range=[_iso(lo), _iso(hi)], rangeslider=dict(visible=True, thickness=0.07), showgrid=True, gridcolor="#EEEEEE")
-    height, top, bottom = 300 + 95 * len(order), 80 + 17 * min(len(horizons) + 1, 4), 190
-    below_title = -130 / (height - top - bottom)  # the legend goes under the slider and the axis title (paper units: a fraction of the plot)
-    fig.update_layout(barmode="overlay", height=height,
-                      legend=dict(title=colour_by, orientation="h", x=0, xanchor="left", y=below_title, yanchor="top", font=dict(size=12)))  # the plot keeps the width
+    entries = len([t for t in fig.data if t.showlegend is not False])  # one legend row each on a phone
+    height, top = 300 + 95 * len(order) + 24 * entries, 80 + 17 * min(len(horizons) + 2, 5)
+    fig.update_layout(barmode="overlay", height=height, legend=dict(title=colour_by))  # finish() puts the legend under the slider
     n_events = ev["event_id"].nunique()
     per_lane = ev.groupby("lane")["event_id"].nunique()
     first, last = ev.loc[ev["date_start"].idxmin()], ev.loc[ev["date_end"].idxmax()]
@@ -241,10 +276,10 @@ def timeline(course: Course, colour_by: str = "theme", reading: str | None = Non
     alt = (f"{n_events} event{'s' if n_events != 1 else ''} in {len(order)} lane{'s' if len(order) != 1 else ''} ({lanes_said}) from {describe_date(first.date)} ({first.event_id}) "
            f"to {describe_date(last.date)} ({last.event_id}); the view opens on {first_day.year}–{last_day.year}"
            + (f" with {len(earlier)} earlier event{'s' if len(earlier) != 1 else ''} on the range slider" if len(earlier) else "")
-           + f"; {int((~ev['point']).sum())} marks are bars because their dates are uncertain or long; dashed lines mark when "
+           + f"; {_bars_said(int((~ev['point']).sum()))}; dashed lines mark when "
            + ", ".join(f"{s.source_id} was published ({describe_date(s.published)})" for s in horizons.sort_values("date_start").itertuples()) + ".")
-    fig = finish(fig, title, "date (record; drag the slider to see earlier years)", "lane", alt)
-    return fig.update_layout(margin=dict(l=60, r=20, t=top, b=bottom))
+    fig.update_layout(margin=dict(t=top))  # room for the publication notes over the plot; finish() adds the title's
+    return finish(fig, title, "date (record)", "lane", alt)
 
 
 # --- 03 Event density -----------------------------------------------------------------------------------------------
@@ -255,13 +290,20 @@ def density_compare(course: Course, freq: dens.Freq = "year") -> go.Figure:
     table = dens.density_table(course.events, freq)
     unit = {"year": "year", "quarter": "quarter", "month": "month"}[freq]
     fig = go.Figure()
-    fig.add_trace(go.Bar(x=list(table["bin"]), y=list(table["naive"]), name="naive count<br>(all in the bin of date_start)", marker_color="#999999",
-                         hovertemplate="%{x}: %{y:.0f} events start here<extra>naive count</extra>"))
-    fig.add_trace(go.Bar(x=list(table["bin"]), y=list(table["density"]), name="precision-aware density<br>(spread over its days)", marker_color=OKABE_ITO[4],
-                         hovertemplate="%{x}: %{y:.2f} events' worth of days<extra>precision-aware</extra>"))
-    fig.update_layout(barmode="group", legend=dict(orientation="v", x=1.01, xanchor="left", y=1, yanchor="top"),  # clear of the x-axis title
-                      bargap=0.15 if freq == "year" else 0, bargroupgap=0)  # quarters and months: no gaps, or bars vanish at print width
-    fig.update_xaxes(type="category", tickangle=-45, nticks=30)
+    x, period = _mid(table["bin_start"], freq), {"year": 365.25, "quarter": 91.3, "month": 30.4}[freq] * DAY_MS
+    # years: the two bars side by side; quarters and months: the density drawn inside the naive count's full-width bar, so
+    # neither is a hairline, and hovering anywhere above a bin (hovermode x) names both
+    wide = freq == "year"
+    fig.add_trace(go.Bar(x=x, y=list(table["naive"]), name="naive count (all in the bin of date_start)", marker_color="#999999",
+                         width=None if wide else period * 0.95,
+                         hovertext=[f"{b}: {v:.0f} events start here (naive count)" for b, v in zip(table["bin"], table["naive"], strict=True)],
+                         hovertemplate="%{hovertext}<extra></extra>"))
+    fig.add_trace(go.Bar(x=x, y=list(table["density"]), name="precision-aware density (spread over its days)", marker_color=OKABE_ITO[4],
+                         width=None if wide else period * 0.55,
+                         hovertext=[f"{b}: {v:.2f} events' worth of days (precision-aware)" for b, v in zip(table["bin"], table["density"], strict=True)],
+                         hovertemplate="%{hovertext}<extra></extra>"))
+    fig.update_layout(barmode="group" if wide else "overlay", bargap=0.15, bargroupgap=0)
+    _period_axis(fig, freq)
     naive_peak, density_peak = dens.peak(table, "naive"), dens.peak(table, "density")
     moved = float((table["naive"] - table["density"]).abs().sum() / 2)
     alt = (f"The naive count peaks at {naive_peak[1]:.0f} events in {naive_peak[0]} and the precision-aware density at {density_peak[1]:.1f} in {density_peak[0]}; "
@@ -297,10 +339,10 @@ def density_by(course: Course, by: str = "reading", freq: dens.Freq = "year") ->
         for k, (label, value) in enumerate(zip(part["bin"], part["density"], strict=True)):
             where = ", ".join(who[(starts < edges_[k + 1]) & (ends >= edges_[k])])  # numpy masks: a pandas filter per bin cost ~1 s a notebook
             hover.append(f"{g}, {label}: {value:.2f} {unit_word}" + (f"<br>{wrap_hover(where, 60)}" if where else ""))
-        fig.add_trace(go.Scatter(x=list(part["bin"]), y=list(part["density"]), mode="lines+markers", name=str(g), line=dict(color=colours[g], width=2),
+        fig.add_trace(go.Scatter(x=_mid(part["bin_start"], freq), y=list(part["density"]), mode="lines+markers", name=legend_name(g, by), line=dict(color=colours[g], width=2),
                                  marker=dict(size=7), hovertext=hover, hovertemplate="%{hovertext}<extra></extra>"))
-    fig.update_xaxes(type="category", tickangle=-45, nticks=30)
-    fig.update_layout(legend=dict(title=by, orientation="v", x=1.01, xanchor="left", y=1, yanchor="top"))
+    _period_axis(fig, freq)
+    fig.update_layout(legend=dict(title=by))
     peaks = []
     for g in groups:
         label, value = dens.peak(table[table["group"] == g])
@@ -324,27 +366,31 @@ def record_selection(course: Course, freq: dens.Freq = "year") -> go.Figure:
     for row, sid in enumerate(readers, start=1):
         part = sel[sel["source_id"] == sid]
         before = ~part["after_publication"]
-        fig.add_trace(go.Bar(x=list(part["bin"]), y=list(part["record_share"].where(before, 0)), name="the record (share of its events)",
+        x = _mid(part["bin_start"], freq)
+        fig.add_trace(go.Bar(x=x, y=list(part["record_share"].where(before, 0)), name="the record (share of its events)",
                              marker_color="#999999", legendgroup="record", showlegend=row == 1,
                              hovertext=[f"the record (chronologies), {b}: {r:.1f} of its events ({s:.0%} of those before {sid} was published); {sid} mentions {m:.1f} of them"
                                         for b, r, s, m in zip(part["bin"], part["record"], part["record_share"], part["mentioned"], strict=True)],
                              hovertemplate="%{hovertext}<extra></extra>"), row=row, col=1)
-        fig.add_trace(go.Scatter(x=list(part["bin"]), y=list(part["reading_share"].where(before)), mode="lines+markers", name=f"{sid} (share of its mentions)",
+        fig.add_trace(go.Scatter(x=x, y=list(part["reading_share"].where(before)), mode="lines+markers", name=f"{sid} (share of its mentions)",
                                  line=dict(color=SOURCE_COLOURS.get(sid, OKABE_ITO[4]), width=2.5), marker=dict(size=6),
                                  hovertext=[f"{sid}, {b}: {n:.1f} of the events it mentions ({s:.0%})" for b, n, s in zip(part["bin"], part["reading_events"], part["reading_share"], strict=True)],
                                  hovertemplate="%{hovertext}<extra></extra>"), row=row, col=1)
         after = np.flatnonzero(part["after_publication"].to_numpy())
-        if after.size:  # shapes on a category axis take category positions (a label like "2008" would be read as a number)
-            fig.add_vrect(x0=after[0] - 0.5, x1=len(part) - 0.5, fillcolor="#DDDDDD", opacity=0.5, line_width=0, row=row, col=1)
+        if after.size:  # from the first bin after publication to the end of the last bin
+            fig.add_vrect(x0=_iso(part["bin_start"].iloc[after[0]]), x1=_iso(part["bin_start"].iloc[-1] + STEP[freq]), fillcolor="#DDDDDD", opacity=0.5,
+                          line_width=0, row=row, col=1)
         crowd = part[before].assign(gap=part["reading_share"] - part["record_share"])
         if len(crowd) and crowd["gap"].abs().max() > 0:
             most, least = crowd.loc[crowd["gap"].idxmax()], crowd.loc[crowd["gap"].idxmin()]
             lines.append(f"{sid} gives {most.bin} {most.reading_share:.0%} of its mentions against the record's {most.record_share:.0%}, "
                          f"and {least.bin} {least.reading_share:.0%} against {least.record_share:.0%}")
-    fig.add_trace(go.Bar(x=[None], y=[None], name="after the reading was published<br>(shaded: it could not know)", marker_color="#DDDDDD", hoverinfo="skip"))
-    fig.update_xaxes(type="category", tickangle=-45, nticks=40, range=[-0.5, sel["bin"].nunique() - 0.5])
+    fig.add_trace(go.Bar(x=[None], y=[None], name="after the reading was published (shaded: it could not know)", marker_color="#DDDDDD", hoverinfo="skip"))
+    first, last = sel["bin_start"].min(), sel["bin_start"].max() + STEP[freq]
+    _period_axis(fig, freq)
+    fig.update_xaxes(range=[_iso(first), _iso(last)])
     fig.update_yaxes(tickformat=".0%", rangemode="tozero")
-    fig.update_layout(height=230 + 170 * len(readers), bargap=0.15, legend=dict(orientation="v", x=1.01, xanchor="left", y=1, yanchor="top"))
+    fig.update_layout(height=260 + 170 * len(readers), bargap=0.15)
     alt = (f"Shares per {freq} before each reading's publication, beside the record of {n_record} listed event{'s' if n_record != 1 else ''}: " + "; ".join(lines) + ".")
     fig = finish(fig, title, freq, "share of events", alt)
     for row in range(1, len(readers)):
@@ -368,22 +414,22 @@ def robust_peaks(course: Course, freq: dens.Freq = "year", source_id: str | None
         hover = [f"{whose}, {b}: {v:.1f} events with each uncertain date {label}" + (f" (one of the top {top} bins)" if p else "")
                  for b, v, p in zip(peaks["bin"], peaks[how], peaks[f"peak_{how}"], strict=True)]
         if how == "spread":  # bars for the density; the two extreme placements as markers, so a gap between them shows at once
-            fig.add_trace(go.Bar(x=list(peaks["bin"]), y=list(peaks[how]), name=f"each uncertain date {label}", marker_color=colour,
+            fig.add_trace(go.Bar(x=_mid(peaks["bin_start"], freq), y=list(peaks[how]), name=f"each uncertain date {label}", marker_color=colour,
                                  hovertext=hover, hovertemplate="%{hovertext}<extra></extra>"))
             continue
         shown = (peaks[how] > 0) | (peaks["spread"] > 0)
-        fig.add_trace(go.Scatter(x=list(peaks.loc[shown, "bin"]), y=list(peaks.loc[shown, how]), mode="markers", name=f"each uncertain date {label}",
+        fig.add_trace(go.Scatter(x=_mid(peaks.loc[shown, "bin_start"], freq), y=list(peaks.loc[shown, how]), mode="markers", name=f"each uncertain date {label}",
                                  marker=dict(color=colour, symbol=symbol, size=10, line=dict(width=1, color="#000000")),
                                  hovertext=[h for h, k in zip(hover, shown, strict=True) if k], hovertemplate="%{hovertext}<extra></extra>"))
     robust = peaks[peaks["robust"]]
     top_y = peaks[["start", "spread", "end"]].max(axis=1)
-    fig.add_trace(go.Scatter(x=list(robust["bin"]), y=list(top_y[peaks["robust"]] * 1.08 + 0.1), mode="markers", name=f"robust peak (top {top} under all three)",
+    fig.add_trace(go.Scatter(x=_mid(robust["bin_start"], freq), y=list(top_y[peaks["robust"]] * 1.08 + 0.1), mode="markers", name=f"robust peak (top {top} under all three)",
                              marker=dict(symbol="star", size=14, color="#000000"),
                              hovertext=[f"{whose}, {b}: among the top {top} bins however its uncertain dates are placed" for b in robust["bin"]],
                              hovertemplate="%{hovertext}<extra></extra>"))
-    fig.update_xaxes(type="category", tickangle=-45, nticks=40)
+    _period_axis(fig, freq)
     fig.update_yaxes(rangemode="tozero")
-    fig.update_layout(height=480, bargap=0.1, legend=dict(orientation="v", x=1.01, xanchor="left", y=1, yanchor="top"))
+    fig.update_layout(height=500, bargap=0.1)
     alt = f"For {whose}, per {freq}: " + record.robust_summary(peaks)
     return finish(fig, title, freq, "events", alt)
 
@@ -408,19 +454,22 @@ def coverage_matrix(course: Course) -> go.Figure:
         hover = [f"{s} ¶{p}: {e} {wrap_hover(t, 60)}<br>the reading says: {('“' + d + '”') if d else 'no date'}<br>the record says: {w}<br>{label}"
                  + (f"<br>{wrap_hover(x)}" if x else "") for s, p, e, t, d, w, x in
                  zip(part["source_id"], part["paragraph"], part["event_id"], part["title"], part["date_as_stated"], part["record_words"], part["discrepancy"], strict=True)]
-        fig.add_trace(go.Scatter(x=[xlabel[e] for e in part["event_id"]], y=list(part["source_id"]), mode="markers", name=label,
+        fig.add_trace(go.Scatter(y=[xlabel[e] for e in part["event_id"]], x=list(part["source_id"]), mode="markers", name=label,
                                  marker=dict(color=colour, symbol=symbol, size=12, line=dict(width=2, color=colour)),
                                  hovertext=hover, hovertemplate="%{hovertext}<extra></extra>"))
-    fig.update_xaxes(type="category", categoryorder="array", categoryarray=[xlabel[e] for e in order], tickangle=-90, tickfont=dict(size=10))
-    fig.update_yaxes(type="category", categoryorder="array", categoryarray=readers[::-1])
-    fig.update_layout(height=400, width=max(800, 16 * len(order) + 330), legend=dict(title="the reading's date"))
+    # events run down the side (one row each, in record order) and the readings across: the matrix grows in height, which
+    # a page can scroll, never in width, which a phone cannot show
+    fig.update_yaxes(type="category", categoryorder="array", categoryarray=[xlabel[e] for e in order][::-1], tickfont=dict(size=11),
+                     showgrid=True, gridcolor="#EEEEEE")
+    fig.update_xaxes(type="category", categoryorder="array", categoryarray=readers, side="top")
+    fig.update_layout(height=260 + 18 * len(order), legend=dict(title="the reading's date"), hovermode="closest", margin=dict(t=140))
     per = m.groupby("source_id")["event_id"].nunique()
     shared = m.groupby("event_id")["source_id"].nunique()
     n_bad = int(m["matches_record"].isin(tables.MISMATCH).sum())
     alt = (f"{per.idxmax()} mentions the most events ({per.max()}) and {per.idxmin()} the fewest ({per.min()}); "
            f"{int((shared >= 2).sum())} of the {len(order)} mentioned events {'appears' if int((shared >= 2).sum()) == 1 else 'appear'} in two or more readings, "
            f"{int((shared == len(readers)).sum())} in all {len(readers)}, and {n_bad} of the {len(m)} mentions differ from the record in part or whole.")
-    return finish(fig, "Which reading mentions which event, and does its date match the record?", "event (record order)", "reading", alt)
+    return finish(fig, "Which reading mentions which event, and does its date match the record?", "reading", "event (record order)", alt)
 
 
 def claims_chart(course: Course) -> go.Figure:

@@ -1,0 +1,95 @@
+"""Every chart of every page of the reading site fits a laptop, a small laptop and a phone (issue 15 §5).
+
+At 1366, 1024 and 390 px wide, in Debian's Chromium: each chart is no wider than its column, no two tick labels of an
+axis overlap, and the legend neither covers a plot area nor is cut off. Screenshots of every chart at each width go to
+_build/screenshots/fit/ for a person to look at.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import chartfit
+import sitekit
+from conftest import ROOT
+from sharedshield import printing
+
+pytestmark = pytest.mark.browser
+
+WIDTHS = {1366: 768, 1024: 768, 390: 844}  # a laptop, a small laptop or tablet, a phone (CSS px)
+SHOTS = ROOT / "_build" / "screenshots" / "fit"
+DRAWN_JS = """() => document.readyState === 'complete' &&
+    Array.from(document.querySelectorAll('.js-plotly-plot')).every(gd => gd.querySelector('svg.main-svg'))"""
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium as the print route launches it (closed with this module: one sync Playwright per thread)."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as pw:
+        browser = printing.launch(pw)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def site():
+    """The built site (once per test process, shared with test_site.py), served on 127.0.0.1: (folder, url)."""
+    folder = sitekit.built_site()
+    with sitekit.serve(folder) as url:
+        yield folder, url
+
+
+def measure_page(browser, url: str, width: int, shots: str | None = None) -> list[dict]:
+    """Open a page at `width` px and measure each chart; screenshot each chart when `shots` names a file prefix."""
+    context = browser.new_context(viewport={"width": width, "height": WIDTHS[width]}, device_scale_factor=1)
+    try:
+        page = context.new_page()
+        page.goto(url, wait_until="load")
+        page.wait_for_function(DRAWN_JS, timeout=30_000)
+        page.wait_for_timeout(300)
+        charts = page.evaluate(chartfit.MEASURE_JS, ".js-plotly-plot")
+        if shots:
+            for k, handle in enumerate(page.locator(".js-plotly-plot").all(), start=1):
+                handle.scroll_into_view_if_needed()
+                page.wait_for_timeout(100)
+                handle.screenshot(path=f"{shots}-{k}.png")
+        return charts
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("width", list(WIDTHS))
+def test_every_chart_fits_its_column_with_ticks_and_legend_apart(browser, site, width):
+    folder, url = site
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    found, problems, tally = 0, [], []
+    for page in sitekit.site_pages(folder):
+        stem = page.removesuffix(".html").replace("/", "_")
+        charts = measure_page(browser, url + page, width, str(SHOTS / f"{width}-{stem}"))
+        found += len(charts)
+        for chart in charts:
+            problems += chartfit.problems(chart, f"{page} at {width} px")
+        if charts:
+            tally.append(chartfit.tally(page, width, charts))
+    print("\n" + "\n".join(tally))  # per page: charts, overlapping tick-label pairs, legends over a plot, charts wider than the column
+    assert found >= 10, f"only {found} charts on the whole site"
+    assert not problems, f"{len(problems)} problem(s):\n" + "\n".join(problems)
+
+
+def test_the_measures_catch_what_they_are_for():
+    """Overlap of tilted labels is judged on their drawn rectangles; a legend on the plot or a chart too wide is reported."""
+    def tilted(x: float) -> list[list[float]]:  # a 40 x 12 label rotated -45 degrees, anchored at (x, 100)
+        return [[x, 100], [x + 28.3, 71.7], [x + 36.8, 80.2], [x + 8.5, 108.5]]
+
+    assert chartfit.polygons_overlap(tilted(0), tilted(10)) and not chartfit.polygons_overlap(tilted(0), tilted(20))
+    plot = {"x0": 50, "y0": 50, "x1": 500, "y1": 300}
+    chart = {"index": 0, "id": "c", "title": "t", "width": 900, "left": 0, "columnWidth": 800, "columnLeft": 0,
+             "svgBox": {"x0": 0, "y0": 0, "x1": 900, "y1": 400}, "plots": [plot],
+             "legend": {"x0": 400, "y0": 60, "x1": 600, "y1": 120},
+             "axes": {"x": [{"text": "2007", "corners": tilted(0)}, {"text": "2008", "corners": tilted(10)}]}}
+    said = " ".join(chartfit.problems(chart, "p"))
+    assert "900 px wide in a 800 px column" in said and "1 overlapping tick-label pair" in said and "covers the plot area" in said
+    chart |= {"width": 800, "legend": {"x0": 60, "y0": 320, "x1": 300, "y1": 380}, "axes": {"x": [{"text": "2007", "corners": tilted(0)}]}}
+    assert chartfit.problems(chart, "p") == []
+
