@@ -216,3 +216,13 @@ def test_timeline_of_one_event_and_of_none(demo_data, demo_readings):
     fig = figures.timeline(empty, lanes=["other"])
     assert fig.data == () and "No events to show for other" in describe(fig)
     assert "No mentions" in describe(figures.coverage_matrix(empty))
+
+
+def test_reading_colours_and_names_come_from_sources_csv():
+    course = load_course()
+    course.sources.loc[course.sources["source_id"] == "blog2007", ["colour", "short_name"]] = ["#56B4E9", "A renamed blog"]
+    fig = figures.source_spans(course)
+    assert "#56B4E9" in list(fig.data[0].marker.color)
+    assert "blog2007 · A renamed blog" in list(fig.data[0].y)
+    lanes = figures.timeline(course).layout.yaxis.ticktext
+    assert any("A renamed blog" in t for t in lanes)

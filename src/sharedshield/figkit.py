@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import textwrap
 
+import pandas as pd
 import plotly.graph_objects as go
 
 from .display import PLOTLY_MIME, describe, show  # noqa: F401  (from sharedshield.display; teacher/class_report.ipynb calls figkit.show)
 
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with the common colour-vision deficiencies.
 OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000")
-SOURCE_COLOURS = {"blog2007": "#E69F00", "lukyanov2011": "#0072B2", "eir2013": "#CC79A7", "record": "#000000"}
-SOURCE_NAMES = {"blog2007": "Blog post (2007)", "lukyanov2011": "Lukyanov column (2011)", "eir2013": "EIR timeline (2013)"}
+RECORD_COLOUR = "#000000"  # the record's lane and lines; each reading's colour and short name come from data/sources.csv
 FONT = dict(family="Arial, Helvetica, sans-serif", size=13)
 TITLE_CHARS = 40  # a title wraps to lines a phone's width can hold (about 340 px at plotly's 17 px title font)
 
@@ -21,12 +21,29 @@ def wrap_hover(text: object, width: int = 70) -> str:
     return "<br>".join(textwrap.wrap(str(text), width)) if text else ""
 
 
-def colour_map(values: list[str]) -> dict[str, str]:
-    """A stable colour for each category (sources get their fixed colours; others cycle through Okabe-Ito)."""
+def source_colours(sources: pd.DataFrame) -> dict[str, str]:
+    """Each reading's colour from sources.csv (its `colour` column), and the record's black."""
+    if "colour" not in sources:
+        return {"record": RECORD_COLOUR}
+    rows = sources[sources["colour"].fillna("").astype(str).str.len() > 0]
+    return {**dict(zip(rows["source_id"], rows["colour"], strict=True)), "record": RECORD_COLOUR}
+
+
+def source_names(sources: pd.DataFrame) -> dict[str, str]:
+    """Each reading's short display name from sources.csv (its `short_name` column)."""
+    if "short_name" not in sources:
+        return {}
+    rows = sources[sources["short_name"].fillna("").astype(str).str.len() > 0]
+    return dict(zip(rows["source_id"], rows["short_name"], strict=True))
+
+
+def colour_map(values: list[str], fixed: dict[str, str] | None = None) -> dict[str, str]:
+    """A stable colour for each category (those in `fixed`, such as the readings, keep theirs; others cycle through Okabe-Ito)."""
+    fixed = fixed or {}
     out, i = {}, 0
     for v in values:
-        if v in SOURCE_COLOURS:
-            out[v] = SOURCE_COLOURS[v]
+        if v in fixed:
+            out[v] = fixed[v]
         else:
             out[v] = OKABE_ITO[i % len(OKABE_ITO)]
             i += 1

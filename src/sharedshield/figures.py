@@ -11,7 +11,7 @@ from . import density as dens
 from . import record, tables
 from .data import Course
 from .dates import describe_date
-from .figkit import OKABE_ITO, SOURCE_COLOURS, SOURCE_NAMES, colour_map, finish, wrap_hover
+from .figkit import OKABE_ITO, RECORD_COLOUR, colour_map, finish, source_colours, source_names, wrap_hover
 
 DAY_MS = 86_400_000
 MAX_GROUPS = 7  # colours before the rest is lumped into "other"
@@ -57,9 +57,10 @@ def _period_axis(fig: go.Figure, freq: dens.Freq) -> go.Figure:
     return fig.update_layout(hovermode="x", hoverdistance=-1)
 
 
-def _name(source_id: str) -> str:
-    """A reading's display name with its id, e.g. 'eir2013 · EIR timeline (2013)'."""
-    return f"{source_id} · {SOURCE_NAMES[source_id]}" if source_id in SOURCE_NAMES else source_id
+def _name(course: Course, source_id: str) -> str:
+    """A reading's display name with its id, e.g. 'eir2013 · EIR timeline (2013)' (the short name from sources.csv)."""
+    names = source_names(course.sources)
+    return f"{source_id} · {names[source_id]}" if source_id in names else source_id
 
 
 def _empty(title: str, x: str, y: str, what: str) -> go.Figure:
@@ -78,8 +79,8 @@ def source_spans(course: Course) -> go.Figure:
     if spans.empty:
         return _empty("When each reading was written, and what period it covers", "date", "reading", "No reading mentions any event yet.")
     m = tables.mentions_with_events(course).sort_values("record_start")
-    names = [_name(s) for s in spans["source_id"]]
-    colours = colour_map(list(spans["source_id"]))
+    names = [_name(course, s) for s in spans["source_id"]]
+    colours = colour_map(list(spans["source_id"]), source_colours(course.sources))
     fig = go.Figure()
     fig.add_trace(go.Bar(
         orientation="h", y=names, base=[_iso(t) for t in spans["first_event"]],
@@ -89,7 +90,7 @@ def source_spans(course: Course) -> go.Figure:
                    zip(spans["source_id"], spans["events"], spans["first_event"], spans["last_event"], spans["years_covered"], strict=True)],
         hovertemplate="%{hovertext}<extra></extra>"))
     fig.add_trace(go.Scatter(
-        x=[_iso(t) for t in m["record_start"]], y=[_name(s) for s in m["source_id"]], mode="markers", name="an event it mentions (record date)",
+        x=[_iso(t) for t in m["record_start"]], y=[_name(course, s) for s in m["source_id"]], mode="markers", name="an event it mentions (record date)",
         marker=dict(symbol="line-ns-open", size=14, color=[colours.get(s, "#000000") for s in m["source_id"]], line=dict(width=2)),
         hovertext=[f"{s} ¶{p}: {e} {wrap_hover(t, 60)}<br>record date: {w}" for s, p, e, t, w in
                    zip(m["source_id"], m["paragraph"], m["event_id"], m["title"], m["record_words"], strict=True)],
@@ -132,13 +133,13 @@ def legend_name(group: object, colour_by: str) -> str:
     return code
 
 
-def lane_name(lane: str) -> str:
+def lane_name(lane: str, names: dict[str, str]) -> str:
     """A lane's label on the y-axis."""
     if lane == RECORD_LANE:
         return "on the record<br>(chronologies)"
     if lane == BACKGROUND_LANE:
         return "background<br>(course)"
-    return f"{lane}<br>{SOURCE_NAMES[lane]}" if lane in SOURCE_NAMES else lane  # two short lines leave the plot its width
+    return f"{lane}<br>{names[lane]}" if lane in names else lane  # two short lines leave the plot its width
 
 
 def timeline_frame(course: Course, colour_by: str = "theme", reading: str | None = None, *, lanes: list[str] | None = None,
@@ -226,7 +227,7 @@ def timeline(course: Course, colour_by: str = "theme", reading: str | None = Non
         return _empty(title, "date (record)", "lane", f"No events to show for {what} with these filters.")
     order = list(dict.fromkeys(ev.sort_values("lane_index")["lane"]))
     every = _groups(course.events[COLOUR_BY[colour_by]])
-    colours = colour_map([g for g in every.value_counts().index if g != "other"])
+    colours = colour_map([g for g in every.value_counts().index if g != "other"], source_colours(course.sources))
     colours["other"] = "#999999"
     fig = go.Figure()
     for group in [*[g for g in colours if g != "other"], "other"]:
@@ -249,13 +250,13 @@ def timeline(course: Course, colour_by: str = "theme", reading: str | None = Non
                 hovertext=list(points["hover"]), hovertemplate="%{hovertext}<extra></extra>"))
     shapes = [dict(type="line", xref="paper", x0=0, x1=1, yref="y", y0=k - 0.5, y1=k - 0.5, line=dict(color="#DDDDDD", width=1)) for k in range(1, len(order))]
     horizons = course.sources[course.sources["source_id"].isin(order)] if reading or lanes is not None else course.sources
-    shapes += [dict(type="line", xref="x", x0=_iso(t), x1=_iso(t), yref="paper", y0=0, y1=1, line=dict(color=SOURCE_COLOURS.get(sid, "#000000"), width=2, dash="dash"))
+    shapes += [dict(type="line", xref="x", x0=_iso(t), x1=_iso(t), yref="paper", y0=0, y1=1, line=dict(color=source_colours(course.sources).get(sid, RECORD_COLOUR), width=2, dash="dash"))
                for sid, t in zip(horizons["source_id"], horizons["date_start"], strict=True)]
     fig.update_layout(shapes=shapes)  # one layout update: add_hline/add_vline cost ~40 ms each
     for level, s in enumerate(horizons.sort_values("date_start").itertuples()):
         fig.add_annotation(x=_iso(s.date_start), y=1, yref="paper", yanchor="bottom", yshift=2 + 17 * (level % 3), showarrow=False,
-                           text=f"{s.source_id} published ▾", font=dict(size=12, color=SOURCE_COLOURS.get(s.source_id, "#000000")), xanchor="right",
-                           hovertext=f"{_name(s.source_id)}: published {describe_date(s.published)}; it could report only what came before this line")
+                           text=f"{s.source_id} published ▾", font=dict(size=12, color=source_colours(course.sources).get(s.source_id, RECORD_COLOUR)), xanchor="right",
+                           hovertext=f"{_name(course, s.source_id)}: published {describe_date(s.published)}; it could report only what came before this line")
     fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", name="a reading's publication (its horizon)", line=dict(color="#000000", dash="dash"), hoverinfo="skip"))
     lo, hi, first_day, last_day = _window(ev, horizons["date_start"], window)
     earlier = ev.drop_duplicates("event_id")
@@ -264,7 +265,7 @@ def timeline(course: Course, colour_by: str = "theme", reading: str | None = Non
         fig.add_annotation(x=_iso(lo), xref="x", y=1, yref="paper", yanchor="bottom", yshift=2 + 17 * min(len(horizons), 3), xanchor="left", showarrow=False,
                            text=f"◀ {len(earlier)} event{'s' if len(earlier) != 1 else ''} before {_day(first_day)}<br>({earlier['date_start'].dt.year.min()}–{earlier['date_end'].dt.year.max()}): on the slider below",
                            font=dict(size=12, color="#444444"))
-    fig.update_yaxes(tickvals=list(range(len(order))), ticktext=[lane_name(x) for x in order], range=[len(order) - 0.5, -0.5], showgrid=False, zeroline=False)
+    fig.update_yaxes(tickvals=list(range(len(order))), ticktext=[lane_name(x, source_names(course.sources)) for x in order], range=[len(order) - 0.5, -0.5], showgrid=False, zeroline=False)
     fig.update_xaxes(type="date", range=[_iso(lo), _iso(hi)], rangeslider=dict(visible=True, thickness=0.07), showgrid=True, gridcolor="#EEEEEE")
     entries = len([t for t in fig.data if t.showlegend is not False])  # one legend row each on a phone
     height, top = 300 + 95 * len(order) + 24 * entries, 80 + 17 * min(len(horizons) + 2, 5)
@@ -327,7 +328,7 @@ def density_by(course: Course, by: str = "reading", freq: dens.Freq = "year") ->
     bins = dens.edges(df["date_start"], df["date_end"], freq)
     table = dens.density_table(df, freq, by="group", bins=bins)
     groups = list(df["group"].value_counts().index) if by != "reading" else [s for s in course.sources["source_id"] if s in set(df["group"])]
-    colours = colour_map(groups)
+    colours = colour_map(groups, source_colours(course.sources))
     fig = go.Figure()
     edges_ = pd.to_datetime(bins).to_numpy()
     names = (df["source_id"] + " ¶" + df["paragraph"].astype(str)) if by == "reading" else df["event_id"]
@@ -360,7 +361,7 @@ def record_selection(course: Course, freq: dens.Freq = "year") -> go.Figure:
     title = "Where the record has its events, and where each reading looks"
     if sel.empty or not readers:
         return _empty(title, freq, "share of events", "No readings to compare.")
-    fig = make_subplots(rows=len(readers), cols=1, shared_xaxes=True, vertical_spacing=0.08, subplot_titles=[_name(s) for s in readers])
+    fig = make_subplots(rows=len(readers), cols=1, shared_xaxes=True, vertical_spacing=0.08, subplot_titles=[_name(course, s) for s in readers])
     n_record = len(record.on_record(course))
     lines = []
     for row, sid in enumerate(readers, start=1):
@@ -373,7 +374,7 @@ def record_selection(course: Course, freq: dens.Freq = "year") -> go.Figure:
                                         for b, r, s, m in zip(part["bin"], part["record"], part["record_share"], part["mentioned"], strict=True)],
                              hovertemplate="%{hovertext}<extra></extra>"), row=row, col=1)
         fig.add_trace(go.Scatter(x=x, y=list(part["reading_share"].where(before)), mode="lines+markers", name=f"{sid} (share of its mentions)",
-                                 line=dict(color=SOURCE_COLOURS.get(sid, OKABE_ITO[4]), width=2.5), marker=dict(size=6),
+                                 line=dict(color=source_colours(course.sources).get(sid, OKABE_ITO[4]), width=2.5), marker=dict(size=6),
                                  hovertext=[f"{sid}, {b}: {n:.1f} of the events it mentions ({s:.0%})" for b, n, s in zip(part["bin"], part["reading_events"], part["reading_share"], strict=True)],
                                  hovertemplate="%{hovertext}<extra></extra>"), row=row, col=1)
         after = np.flatnonzero(part["after_publication"].to_numpy())
