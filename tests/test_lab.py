@@ -16,6 +16,7 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_notebook
 
+import chartfit
 from conftest import ROOT
 from sharedshield import printing
 
@@ -176,3 +177,30 @@ def test_make_labs_jupyterlab_neither_asks_about_news_nor_checks_for_updates(tmp
         else:
             pytest.fail(f"JupyterLab's settings did not answer at {address}")
     assert settings.get("fetchNews") == "false" and settings.get("checkForUpdates") is False, settings
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("stem", ["03_event_density", "07_corroboration"])
+def test_charts_fit_their_cell_in_jupyterlab_at_laptop_size(lab, browser, executed_notebooks, stem):
+    """The density charts and the corroboration matrix, as a student sees them in JupyterLab at 1366x768: width, tick labels and legend apart."""
+    url, folder = lab
+    nb = executed_notebooks[stem]
+    expected = sum("application/vnd.plotly.v1+json" in out.get("data", {}) for cell in nb.cells for out in cell.get("outputs", []))
+    assert expected, f"{stem} shows no chart"
+    path = folder / f"{stem}.ipynb"
+    nbformat.write(nb, path)
+    subprocess.run([next(w for w in lab_command() if w.endswith("jupyter")), "trust", str(path)], check=True, capture_output=True, timeout=60)
+    page = browser.new_page(viewport={"width": 1366, "height": 768})
+    try:
+        page.goto(f"{url}/lab/workspaces/fit-{stem}/tree/{stem}.ipynb?token=probe&reset")  # a workspace of its own: no other tab restored
+        shown = ".jp-NotebookPanel:not(.lm-mod-hidden) .js-plotly-plot"  # the notebook in front; JupyterLab keeps other tabs in the page
+        drawn = "([sel, n]) => Array.from(document.querySelectorAll(sel)).filter(gd => gd.querySelector('svg.main-svg g.cartesianlayer')).length >= n"
+        page.wait_for_function(drawn, arg=[shown, expected], timeout=120_000)
+        page.wait_for_timeout(1000)
+        charts = page.evaluate(chartfit.MEASURE_JS, shown)
+    finally:
+        page.close()
+    assert len(charts) == expected, f"{stem}: {len(charts)} charts drawn, {expected} in the notebook"
+    assert all(chart["width"] > 0 and chart["axes"] for chart in charts), f"{stem}: a chart was measured before it was drawn: " + str([(c["title"], c["width"], len(c["axes"])) for c in charts])
+    problems = [p for chart in charts for p in chartfit.problems(chart, f"JupyterLab, {stem} at 1366x768")]
+    assert not problems, "\n".join(problems)
