@@ -10,7 +10,6 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from nbclient import NotebookClient
 
 from sharedshield import printing
 from sharedshield.site import course_notebooks
@@ -78,19 +77,17 @@ def notebook_environment(my_data: Path) -> dict[str, str]:
 
 def execute_notebook(path: Path, env: dict[str, str]) -> nbformat.NotebookNode:
     """One notebook run top to bottom in a fresh kernel from its own folder; an error stays in its outputs (tests report it)."""
-    nb = nbformat.read(path, as_version=4)
-    km = printing.kernel_manager(nb.metadata.get("kernelspec", {}).get("name", "python3"))
-    client = NotebookClient(nb, km=km, timeout=300, allow_errors=True, resources={"metadata": {"path": str(path.parent)}})
-    try:
-        client.execute(env=env)
-    finally:
-        if client.kc is not None:
-            client.kc.stop_channels()
-            client.kc = None
-        if km.has_kernel:
-            km.shutdown_kernel(now=True)
-        km.cleanup_resources()
-    return nb
+    return printing.execute(nbformat.read(path, as_version=4), path.parent, env=env, timeout=300, allow_errors=True)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium through Playwright, as the print route launches it (one per module: one sync Playwright per thread at a time)."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as pw:
+        browser = printing.launch(pw)
+        yield browser
+        browser.close()
 
 
 @pytest.fixture(scope="session")

@@ -12,7 +12,6 @@ import pytest
 import chartfit
 import sitekit
 from conftest import ROOT
-from sharedshield import printing
 
 pytestmark = pytest.mark.browser
 
@@ -21,15 +20,6 @@ SHOTS = ROOT / "_build" / "screenshots" / "fit"
 DRAWN_JS = """() => document.readyState === 'complete' &&
     Array.from(document.querySelectorAll('.js-plotly-plot')).every(gd => gd.querySelector('svg.main-svg'))"""
 
-
-@pytest.fixture(scope="module")
-def browser():
-    """Debian's Chromium as the print route launches it (closed with this module: one sync Playwright per thread)."""
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as pw:
-        browser = printing.launch(pw)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module")

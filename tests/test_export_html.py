@@ -24,16 +24,6 @@ def executed(executed_notebooks) -> dict[str, nbformat.NotebookNode]:
     return executed_notebooks
 
 
-@pytest.fixture(scope="module")
-def browser():
-    """Debian's Chromium through Playwright, as the print route launches it (closed with this module: one sync
-    Playwright per thread at a time, and test_site.py opens its own)."""
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as pw:
-        browser = printing.launch(pw)
-        yield browser
-        browser.close()
-
 
 def charts(nb: nbformat.NotebookNode) -> list[dict]:
     """The chart outputs of an executed notebook (plotly's mimetype), in order."""

@@ -103,15 +103,6 @@ def lab(tmp_path_factory) -> Iterator[tuple[str, Path]]:
         yield url, folder
 
 
-@pytest.fixture(scope="module")
-def browser():
-    """Debian's Chromium as the print route launches it (closed with this module)."""
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as pw:
-        browser = printing.launch(pw)
-        yield browser
-        browser.close()
-
 
 @pytest.mark.browser
 @pytest.mark.slow

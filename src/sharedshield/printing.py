@@ -52,10 +52,10 @@ def has_outputs(nb: Any) -> bool:
     return any(cell.get("outputs") for cell in nb.cells if cell.cell_type == "code")
 
 
-def execute(nb: Any, folder: Path, env: dict[str, str] | None = None, timeout: int = 600) -> Any:
-    """Run the notebook top to bottom in a fresh kernel started in `folder`; returns it with its outputs."""
+def execute(nb: Any, folder: Path, env: dict[str, str] | None = None, timeout: int = 600, allow_errors: bool = False) -> Any:
+    """Run the notebook top to bottom in a fresh kernel started in `folder`; returns it with its outputs (errors kept in them with allow_errors)."""
     km = kernel_manager(nb.metadata.get("kernelspec", {}).get("name", "python3"))
-    client = NotebookClient(nb, km=km, timeout=timeout, resources={"metadata": {"path": str(folder)}})
+    client = NotebookClient(nb, km=km, timeout=timeout, allow_errors=allow_errors, resources={"metadata": {"path": str(folder)}})
     environment = dict(os.environ if env is None else env)
     environment.pop("SHAREDSHIELD_SITE", None)  # the site's chart HTML expects the site's page to load plotly.js
     try:
