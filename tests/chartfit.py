@@ -72,7 +72,9 @@ def polygons_overlap(a: list[list[float]], b: list[list[float]], slack: float = 
 
 def boxes_overlap(a: dict, b: dict, slack: float = 0.5) -> bool:
     """Whether two screen boxes (x0, y0, x1, y1) overlap by more than `slack` px in both directions."""
-    return min(a["x1"], b["x1"]) - max(a["x0"], b["x0"]) > slack and min(a["y1"], b["y1"]) - max(a["y0"], b["y0"]) > slack
+    return (
+        min(a["x1"], b["x1"]) - max(a["x0"], b["x0"]) > slack and min(a["y1"], b["y1"]) - max(a["y0"], b["y0"]) > slack
+    )
 
 
 def overlapping_ticks(chart: dict) -> list[str]:
@@ -80,7 +82,7 @@ def overlapping_ticks(chart: dict) -> list[str]:
     pairs = []
     for labels in chart["axes"].values():
         for i, a in enumerate(labels):
-            for b in labels[i + 1:]:
+            for b in labels[i + 1 :]:
                 if polygons_overlap(a["corners"], b["corners"]):
                     pairs.append(f"{a['text']} | {b['text']}")
     return pairs
@@ -106,7 +108,12 @@ def problems(chart: dict, where: str) -> list[str]:
         if hidden:
             out.append(f"{name}: the legend {_fmt(legend)} covers labels of the chart: {hidden[:4]}")
         svg = chart["svgBox"]
-        if svg and (legend["x0"] < svg["x0"] - 1 or legend["x1"] > svg["x1"] + 1 or legend["y0"] < svg["y0"] - 1 or legend["y1"] > svg["y1"] + 1):
+        if svg and (
+            legend["x0"] < svg["x0"] - 1
+            or legend["x1"] > svg["x1"] + 1
+            or legend["y0"] < svg["y0"] - 1
+            or legend["y1"] > svg["y1"] + 1
+        ):
             out.append(f"{name}: the legend {_fmt(legend)} is cut off by the chart's edge {_fmt(svg)}")
     return out
 
@@ -121,4 +128,7 @@ def tally(page: str, width: int, charts: list[dict]) -> str:
     pairs = sum(len(overlapping_ticks(c)) for c in charts)
     legends = sum(1 for c in charts if c["legend"] and any(boxes_overlap(c["legend"], p) for p in c["plots"]))
     wide = sum(1 for c in charts if c["width"] > c["columnWidth"] + 1)
-    return f"{width:>5} px  {page:<40} charts {len(charts):>2}  tick overlaps {pairs:>4}  legend on plot {legends:>2}  too wide {wide:>2}"
+    return (
+        f"{width:>5} px  {page:<40} charts {len(charts):>2}  tick overlaps {pairs:>4}  legend on plot {legends:>2}  too"
+        f" wide {wide:>2}"
+    )

@@ -46,7 +46,10 @@ def real_readings() -> Path:
     """The real readings folder from $SHAREDSHIELD_READINGS; skips with the reason when not set."""
     value = os.environ.get("SHAREDSHIELD_READINGS")
     if not value:
-        pytest.skip("SHAREDSHIELD_READINGS is not set: the readings are not part of the project (CI sets it to ../shared/readings)")
+        pytest.skip(
+            "SHAREDSHIELD_READINGS is not set: the readings are not part of the project (CI sets it to"
+            " ../shared/readings)"
+        )
     path = Path(value)
     if not path.is_dir():
         pytest.fail(f"SHAREDSHIELD_READINGS={value} is not a folder")
@@ -102,7 +105,15 @@ def executed_notebooks(notebook_env) -> dict[str, nbformat.NotebookNode]:
     return {path.stem: execute_notebook(path, notebook_env) for path in course_notebooks()}
 
 
-SLOW_FIXTURES = {"executed_notebooks", "built", "pages", "site", "site_url", "lab", "runs"}  # each runs notebooks, Sphinx or JupyterLab
+SLOW_FIXTURES = {
+    "executed_notebooks",
+    "built",
+    "pages",
+    "site",
+    "site_url",
+    "lab",
+    "runs",
+}  # each runs notebooks, Sphinx or JupyterLab
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

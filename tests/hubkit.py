@@ -72,8 +72,12 @@ class Hub:
     def api(self, path: str, method: str = "GET", body: Any = None) -> Any:
         """Call the hub's (/hub/api/...) or a learner's server's (/user/NAME/api/...) REST API with the service token."""
         data = None if body is None else json.dumps(body).encode()
-        request = urllib.request.Request(f"{self.url}{path}", data=data, method=method,
-                                         headers={"Authorization": f"token {self.token}", "Content-Type": "application/json"})
+        request = urllib.request.Request(
+            f"{self.url}{path}",
+            data=data,
+            method=method,
+            headers={"Authorization": f"token {self.token}", "Content-Type": "application/json"},
+        )
         with urllib.request.urlopen(request, timeout=60) as answer:
             raw = answer.read()
         return json.loads(raw) if raw else None
@@ -128,24 +132,55 @@ class Reply:
     error: str
 
 
-async def execute_async(the_hub: Hub, user: str, path: str, codes: list[str], timeout: float = 120, keep: bool = False) -> list[Reply]:
+async def execute_async(
+    the_hub: Hub, user: str, path: str, codes: list[str], timeout: float = 120, keep: bool = False
+) -> list[Reply]:
     """Start a kernel for `path` in the learner's server (a session, as JupyterLab does), run `codes` in order, then shut it
     down (or, with keep=True, leave it running as an open notebook's kernel is)."""
-    session = await asyncio.to_thread(the_hub.api, f"/user/{user}/api/sessions", "POST",
-                                      {"path": path, "type": "notebook", "name": Path(path).name, "kernel": {"name": "python3"}})
+    session = await asyncio.to_thread(
+        the_hub.api,
+        f"/user/{user}/api/sessions",
+        "POST",
+        {"path": path, "type": "notebook", "name": Path(path).name, "kernel": {"name": "python3"}},
+    )
     kernel = session["kernel"]["id"]
-    ws_url = the_hub.url.replace("http://", "ws://") + f"/user/{user}/api/kernels/{kernel}/channels?session_id={uuid.uuid4().hex}"
-    conn = await websocket_connect(HTTPRequest(ws_url, headers={"Authorization": f"token {the_hub.token}"}), max_message_size=64 << 20)
+    ws_url = (
+        the_hub.url.replace("http://", "ws://")
+        + f"/user/{user}/api/kernels/{kernel}/channels?session_id={uuid.uuid4().hex}"
+    )
+    conn = await websocket_connect(
+        HTTPRequest(ws_url, headers={"Authorization": f"token {the_hub.token}"}), max_message_size=64 << 20
+    )
     replies = []
     try:
         for code in codes:
             msg_id = uuid.uuid4().hex
-            conn.write_message(json.dumps({
-                "header": {"msg_id": msg_id, "msg_type": "execute_request", "username": user, "session": uuid.uuid4().hex,
-                           "version": "5.3", "date": ""},
-                "parent_header": {}, "metadata": {}, "channel": "shell", "buffers": [],
-                "content": {"code": code, "silent": False, "store_history": True, "user_expressions": {}, "allow_stdin": False,
-                            "stop_on_error": True}}))
+            conn.write_message(
+                json.dumps(
+                    {
+                        "header": {
+                            "msg_id": msg_id,
+                            "msg_type": "execute_request",
+                            "username": user,
+                            "session": uuid.uuid4().hex,
+                            "version": "5.3",
+                            "date": "",
+                        },
+                        "parent_header": {},
+                        "metadata": {},
+                        "channel": "shell",
+                        "buffers": [],
+                        "content": {
+                            "code": code,
+                            "silent": False,
+                            "store_history": True,
+                            "user_expressions": {},
+                            "allow_stdin": False,
+                            "stop_on_error": True,
+                        },
+                    }
+                )
+            )
             text, mimes, error, status, idle = [], [], "", "", False
             deadline = time.monotonic() + timeout
             while not (status and idle):

@@ -45,22 +45,35 @@ def built_site() -> Path:
 
 def site_pages(folder: Path) -> list[str]:
     """Every page of a built site, as URL paths relative to its root."""
-    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.html")
-                  if not p.relative_to(folder).parts[0].startswith("_") and p.parent.name != "screenshots")
+    return sorted(
+        p.relative_to(folder).as_posix()
+        for p in folder.rglob("*.html")
+        if not p.relative_to(folder).parts[0].startswith("_") and p.parent.name != "screenshots"
+    )
 
 
 def probe_notebook() -> nbformat.NotebookNode:
     """A notebook that puts HTML-looking text into the data AFTER validation, then shows it the ways the course does."""
-    setup = (f"import sharedshield as ss\nss.setup()\ncourse = ss.load_course()\nEVIL = {EVIL!r}\n"
-             "course.events.loc[course.events.index[0], 'summary'] = EVIL\ncourse.events[['event_id', 'summary']].head(2)")
-    chart = ("import plotly.graph_objects as go\nfrom sharedshield import figkit\n"
-             "fig = go.Figure(go.Scatter(x=[1, 2], y=[1, 2], mode='markers', marker_size=30, text=[EVIL, 'plain'], name=EVIL,\n"
-             "                           hovertemplate='%{text}<extra></extra>'))\n"
-             "figkit.show(figkit.finish(fig, 'Probe chart', 'x', 'y', 'Alt ' + EVIL))")
-    cells = [new_markdown_cell("# Probe\n\nData that looks like HTML must reach the page as text."),
-             new_code_cell(setup), new_code_cell("ss.show('Summary: ' + EVIL)"), new_code_cell(chart),
-             new_code_cell("ss.check('q0_1', EVIL)")]
-    return new_notebook(cells=cells, metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}})
+    setup = (
+        f"import sharedshield as ss\nss.setup()\ncourse = ss.load_course()\nEVIL = {EVIL!r}\n"
+        "course.events.loc[course.events.index[0], 'summary'] = EVIL\ncourse.events[['event_id', 'summary']].head(2)"
+    )
+    chart = (
+        "import plotly.graph_objects as go\nfrom sharedshield import figkit\nfig = go.Figure(go.Scatter(x=[1, 2], y=[1,"
+        " 2], mode='markers', marker_size=30, text=[EVIL, 'plain'], name=EVIL,\n                          "
+        " hovertemplate='%{text}<extra></extra>'))\nfigkit.show(figkit.finish(fig, 'Probe chart', 'x', 'y', 'Alt ' +"
+        " EVIL))"
+    )
+    cells = [
+        new_markdown_cell("# Probe\n\nData that looks like HTML must reach the page as text."),
+        new_code_cell(setup),
+        new_code_cell("ss.show('Summary: ' + EVIL)"),
+        new_code_cell(chart),
+        new_code_cell("ss.check('q0_1', EVIL)"),
+    ]
+    return new_notebook(
+        cells=cells, metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}}
+    )
 
 
 def evil_glossary(glossary):
@@ -87,7 +100,10 @@ def probe_site() -> Path:
     nb_path = tmp / "99_probe.ipynb"
     nbformat.write(probe_notebook(), nb_path)
     src = site.stage(tmp / "work" / "src", notebooks=[nb_path])
-    code = f"import sitekit, sys; sys.exit(sitekit._build_probe({str(src)!r}, {str(tmp / 'site')!r}, {str(tmp / 'work')!r}))"
+    code = (
+        f"import sitekit, sys; sys.exit(sitekit._build_probe({str(src)!r}, {str(tmp / 'site')!r},"
+        f" {str(tmp / 'work')!r}))"
+    )
     env = site.site_environment() | {"PYTHONPATH": str(Path(__file__).parent)}
     subprocess.run([sys.executable, "-c", code], check=True, env=env)
     return tmp / "site"

@@ -28,10 +28,17 @@ CARDS = {
     "05_lukyanov_2011.ipynb": ("4", "nb05-card-compare", ("lukyanov2011",)),
     "06_eir_2013.ipynb": ("4", "nb06-card-compare", ("eir2013",)),
 }
-CODING = {"04_blog_2007.ipynb": ("11", "13", "blog2007"), "05_lukyanov_2011.ipynb": ("11", "13", "lukyanov2011"),
-          "06_eir_2013.ipynb": ("11", "13", "eir2013")}
+CODING = {
+    "04_blog_2007.ipynb": ("11", "13", "blog2007"),
+    "05_lukyanov_2011.ipynb": ("11", "13", "lukyanov2011"),
+    "06_eir_2013.ipynb": ("11", "13", "eir2013"),
+}
 GRID = ("07_corroboration.ipynb", "nb07-06", "nb07-12")
-MODELS = {"q9_w2": ("nb09-q9_w2", "nb09-q9_w2-model"), "q9_w3": ("nb09-q9_w3", "nb09-q9_w3-model"), "q9_w4": ("nb09-q9_w4", "nb09-q9_w4-model")}
+MODELS = {
+    "q9_w2": ("nb09-q9_w2", "nb09-q9_w2-model"),
+    "q9_w3": ("nb09-q9_w3", "nb09-q9_w3-model"),
+    "q9_w4": ("nb09-q9_w4", "nb09-q9_w4-model"),
+}
 NOTEBOOKS = sorted({*CARDS, *CODING, GRID[0], "09_assessment.ipynb"})
 
 
@@ -82,7 +89,13 @@ def executed(tmp_path_factory) -> dict[str, dict]:
         for name in NOTEBOOKS:
             path = ROOT / "notebooks" / name
             nb = nbformat.read(path, as_version=4)
-            NotebookClient(nb, timeout=300, kernel_name="python3", allow_errors=True, resources={"metadata": {"path": str(path.parent)}}).execute()
+            NotebookClient(
+                nb,
+                timeout=300,
+                kernel_name="python3",
+                allow_errors=True,
+                resources={"metadata": {"path": str(path.parent)}},
+            ).execute()
             out[name] = json.loads(nbformat.writes(nb))
     finally:
         for k, v in saved.items():
@@ -126,7 +139,9 @@ def test_no_grid_verdict_is_shown_before_the_learner_fills_a_row(executed):
     assert cell_ids(nb).index(first) < cell_ids(nb).index(last)
     shown = shown_until(nb, last)
     assert "stays hidden until you have filled at least one row" in shown
-    assert not [m for m in MEANING.values() if m in shown], "07 shows a grid verdict's meaning before the learner's grid has a row"
+    assert not [m for m in MEANING.values() if m in shown], (
+        "07 shows a grid verdict's meaning before the learner's grid has a row"
+    )
     assert "agree on" not in shown
 
 
@@ -140,7 +155,9 @@ def test_no_model_answer_is_shown_before_the_learner_saves_one(executed):
         assert cell_ids(nb).index(answer_cell) < cell_ids(nb).index(model_cell)
         shown = shown_until(nb, model_cell)
         assert model not in shown, f"09 shows the model answer of {qid} before the learner has saved an answer"
-        assert "stays hidden until you have saved your own answer" in outputs_text(nb["cells"][cell_ids(nb).index(model_cell)])
+        assert "stays hidden until you have saved your own answer" in outputs_text(
+            nb["cells"][cell_ids(nb).index(model_cell)]
+        )
 
 
 def test_controls_the_hidden_answers_appear_once_the_learner_has_answered(tmp_path, monkeypatch):
@@ -169,19 +186,30 @@ def test_a_card_is_saved_as_text_the_hand_in_shows(tmp_path, monkeypatch):
     from sharedshield import handin, sourcing, store
 
     monkeypatch.setenv("SHAREDSHIELD_WORK_DIR", str(tmp_path))
-    sourcing.compare_card(load_course(), "blog2007", {"author": "a pseudonym", "date": "June 2007"}, qid="q1_card_blog2007")
-    sourcing.compare_card(load_course(), "eir2013", sourcing.blank_card(), qid="q1_card_eir2013")  # nothing filled: nothing saved
+    sourcing.compare_card(
+        load_course(), "blog2007", {"author": "a pseudonym", "date": "June 2007"}, qid="q1_card_blog2007"
+    )
+    sourcing.compare_card(
+        load_course(), "eir2013", sourcing.blank_card(), qid="q1_card_eir2013"
+    )  # nothing filled: nothing saved
     records = store.load_work()
     assert [r["qid"] for r in records] == ["q1_card_blog2007"]
     assert records[0]["answer"] == "blog2007 card: author: a pseudonym; date: June 2007"
     assert "blog2007 card: author: a pseudonym; date: June 2007" in handin.export_html(records, "Test")
 
 
-@pytest.mark.parametrize("source_id, author, verdict", [
-    ("eir2013", "EIR staff", "defensible"), ("eir2013", "unsigned, no byline", "same"), ("eir2013", "Lyndon LaRouche", "different"),
-    ("blog2007", "mike7woodson, a pseudonym; the real name is unknown", "same"), ("blog2007", "unknown", "defensible"),
-    ("lukyanov2011", "Fyodor Lukyanov", "same"), ("lukyanov2011", "anonymous", "different"),
-])
+@pytest.mark.parametrize(
+    "source_id, author, verdict",
+    [
+        ("eir2013", "EIR staff", "defensible"),
+        ("eir2013", "unsigned, no byline", "same"),
+        ("eir2013", "Lyndon LaRouche", "different"),
+        ("blog2007", "mike7woodson, a pseudonym; the real name is unknown", "same"),
+        ("blog2007", "unknown", "defensible"),
+        ("lukyanov2011", "Fyodor Lukyanov", "same"),
+        ("lukyanov2011", "anonymous", "different"),
+    ],
+)
 def test_the_author_field_says_what_a_program_can_see(tmp_path, monkeypatch, source_id, author, verdict):
     from sharedshield import sourcing
 

@@ -37,10 +37,33 @@ def append_rows(path: Path, rows: list[dict]) -> None:
 @pytest.fixture
 def deeper(demo_data: Path, demo_readings: Path):
     """The demo dataset plus a layer-2 claim (c04 supports c02) and a claim no link reaches (c05)."""
-    append_rows(demo_data / "claims.csv", [
-        dict(claim_id="demo-c04", source_id="demo", paragraph=2, claim="Both sides signed a memo.", kind="fact", attitude="favours", expectation="succeed", is_thesis="false", anchor="both sides signed a memo in 2006"),
-        dict(claim_id="demo-c05", source_id="demo", paragraph=1, claim="The ministers met in Geneva.", kind="fact", attitude="none", expectation="not said", is_thesis="false", anchor="the two ministers met in Geneva"),
-    ])
+    append_rows(
+        demo_data / "claims.csv",
+        [
+            dict(
+                claim_id="demo-c04",
+                source_id="demo",
+                paragraph=2,
+                claim="Both sides signed a memo.",
+                kind="fact",
+                attitude="favours",
+                expectation="succeed",
+                is_thesis="false",
+                anchor="both sides signed a memo in 2006",
+            ),
+            dict(
+                claim_id="demo-c05",
+                source_id="demo",
+                paragraph=1,
+                claim="The ministers met in Geneva.",
+                kind="fact",
+                attitude="none",
+                expectation="not said",
+                is_thesis="false",
+                anchor="the two ministers met in Geneva",
+            ),
+        ],
+    )
     append_rows(demo_data / "claim_links.csv", [dict(from_claim="demo-c04", to_claim="demo-c02", relation="supports")])
     return load_course(demo_data, demo_readings)
 
@@ -66,7 +89,9 @@ def test_thesis_alone_on_top_and_every_claim_placed(deeper):
     assert pos["y"].notna().all() and pos["x"].notna().all()
     top = pos[pos.y == pos.y.max()]
     assert list(top.index) == ["demo-c01"], "the thesis must be alone in the top layer"
-    assert pos.at["demo-c05", "y"] == pos.y.min() and pos.at["demo-c05", "y"] < pos.at["demo-c04", "y"], "unlinked claims go below the deepest layer"
+    assert pos.at["demo-c05", "y"] == pos.y.min() and pos.at["demo-c05", "y"] < pos.at["demo-c04", "y"], (
+        "unlinked claims go below the deepest layer"
+    )
     for _, group in pos.groupby("y"):
         assert group.x.is_unique, "claims of one layer must not sit on top of each other"
 
@@ -134,7 +159,9 @@ def test_alt_text_reports_real_counts(deeper):
 def test_real_alt_text_counts_from_the_csv(real, sid):
     with (ROOT / "data" / "claim_links.csv").open(encoding="utf-8") as f:
         rows = [r for r in csv.DictReader(f) if r["from_claim"].startswith(sid + "-")]
-    n_claims = sum(1 for r in csv.DictReader((ROOT / "data" / "claims.csv").open(encoding="utf-8")) if r["source_id"] == sid)
+    n_claims = sum(
+        1 for r in csv.DictReader((ROOT / "data" / "claims.csv").open(encoding="utf-8")) if r["source_id"] == sid
+    )
     alt = map_alt(real, sid)
     supports = sum(r["relation"] == "supports" for r in rows)
     attacks = sum(r["relation"] == "attacks" for r in rows)
@@ -167,7 +194,11 @@ def test_kind_attitude_mix_counts_every_claim(deeper):
     patterns = {t.marker.pattern.shape for t in fig.data}
     assert len(patterns) == 4, "each attitude needs its own hatching for greyscale"
     alt = fig.layout.meta["alt"]
-    assert "Of the 5 claims of demo" in alt and "fact (3)" in alt and "no prediction, value or recommendation claims" in alt
+    assert (
+        "Of the 5 claims of demo" in alt
+        and "fact (3)" in alt
+        and "no prediction, value or recommendation claims" in alt
+    )
     assert fig.layout.xaxis.title.text and fig.layout.yaxis.title.text
 
 

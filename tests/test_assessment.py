@@ -50,7 +50,9 @@ def test_every_dated_event_is_in_the_text_and_on_the_record_with_high_confidence
 def test_slips_are_computed_from_the_record(course):
     table = assessment.slips(course).set_index("event_id")
     assert assessment.slipped_events(course) == {"E106", "E113", "E301"}
-    assert not table.loc["E200", "slips"] and not table.loc["E903", "slips"]  # some dates agree: slipping is not the rule
+    assert (
+        not table.loc["E200", "slips"] and not table.loc["E903", "slips"]
+    )  # some dates agree: slipping is not the rule
     shifted = course.events.copy()
     shifted.loc[shifted["event_id"] == "E200", "date"] = "2007-07-01"  # a corrected record changes the key
     assert "E200" in assessment.slipped_events(SimpleNamespace(events=shifted))
@@ -71,35 +73,73 @@ def test_find_events_searches_titles_and_summaries(course, capsys):
     assert "Type one or more words" in assessment.find_events(course, ...)
 
 
-@pytest.mark.parametrize("qid, answer", [
-    ("q9_1", "E106"), ("q9_1", " e106 "), ("q9_2", ["E301", "E106", "E113"]), ("q9_2", "E106, E113, E301"),
-    ("q9_3", "2007-07"), ("q9_3", "July 2007"), ("q9_3", "2007-07-01/2007-07-02"),
-    ("q9_4", ["open hands", "brushed aside", "so-called"]), ("q9_4", ["Creeping", "applause", "a guest, never a partner"]), ("q9_5", "A"),
-])
+@pytest.mark.parametrize(
+    "qid, answer",
+    [
+        ("q9_1", "E106"),
+        ("q9_1", " e106 "),
+        ("q9_2", ["E301", "E106", "E113"]),
+        ("q9_2", "E106, E113, E301"),
+        ("q9_3", "2007-07"),
+        ("q9_3", "July 2007"),
+        ("q9_3", "2007-07-01/2007-07-02"),
+        ("q9_4", ["open hands", "brushed aside", "so-called"]),
+        ("q9_4", ["Creeping", "applause", "a guest, never a partner"]),
+        ("q9_5", "A"),
+    ],
+)
 def test_right_answers_are_accepted(course, qid, answer):
     assert check(qid, answer, course).correct
 
 
-@pytest.mark.parametrize("qid, answer, says", [
-    ("q9_1", "E902", "taking effect"), ("q9_1", "E107", "1972"), ("q9_1", 106, "event id"),
-    ("q9_2", ["E106", "E113", "E301", "E200"], "Look again at E200"), ("q9_2", ["E106", "E113", "E301", "E903"], "Look again at E903"),
-    ("q9_2", ["E106", "E113"], "Lisbon"), ("q9_2", ["E113", "E301"], "ABM"), ("q9_2", ["E106", "E301"], "Kennebunkport"), ("q9_2", 3, "list of event ids"),
-    ("q9_3", "2007-08", "op-ed's month"), ("q9_3", "2007-06", "G8"), ("q9_3", "2008-07", "Check the year"), ("q9_3", "summer", "YYYY-MM"),
-    ("q9_4", ["open hands", "radar", "creeping"], "piece of equipment"), ("q9_4", ["open hands", "evil", "creeping"], "not in the op-ed"),
-    ("q9_4", ["open hands", "closed doors"], "You found 2"), ("q9_4", ["open hands", "Moscow", "creeping"], "does not carry a judgement"),
-    ("q9_5", "b", "Dates do not make a text neutral"), ("q9_5", "c", "official statement"), ("q9_5", "d", "argues against"), ("q9_5", "e", "one letter"),
-])
+@pytest.mark.parametrize(
+    "qid, answer, says",
+    [
+        ("q9_1", "E902", "taking effect"),
+        ("q9_1", "E107", "1972"),
+        ("q9_1", 106, "event id"),
+        ("q9_2", ["E106", "E113", "E301", "E200"], "Look again at E200"),
+        ("q9_2", ["E106", "E113", "E301", "E903"], "Look again at E903"),
+        ("q9_2", ["E106", "E113"], "Lisbon"),
+        ("q9_2", ["E113", "E301"], "ABM"),
+        ("q9_2", ["E106", "E301"], "Kennebunkport"),
+        ("q9_2", 3, "list of event ids"),
+        ("q9_3", "2007-08", "op-ed's month"),
+        ("q9_3", "2007-06", "G8"),
+        ("q9_3", "2008-07", "Check the year"),
+        ("q9_3", "summer", "YYYY-MM"),
+        ("q9_4", ["open hands", "radar", "creeping"], "piece of equipment"),
+        ("q9_4", ["open hands", "evil", "creeping"], "not in the op-ed"),
+        ("q9_4", ["open hands", "closed doors"], "You found 2"),
+        ("q9_4", ["open hands", "Moscow", "creeping"], "does not carry a judgement"),
+        ("q9_5", "b", "Dates do not make a text neutral"),
+        ("q9_5", "c", "official statement"),
+        ("q9_5", "d", "argues against"),
+        ("q9_5", "e", "one letter"),
+    ],
+)
 def test_each_likely_wrong_answer_gets_its_own_feedback(course, qid, answer, says):
     result = check(qid, answer, course)
     assert not result.correct and says in result.feedback
 
 
-@pytest.mark.parametrize("qid, answer, hidden", [
-    ("q9_1", "E902", ["E106", "2001"]), ("q9_1", "E107", ["E106"]), ("q9_1", "E999", ["E106"]),
-    ("q9_2", ["E106", "E113", "E902"], ["E301"]), ("q9_2", ["E106", "E113", "E303"], ["E301"]), ("q9_2", ["E106", "E113"], ["E301"]),
-    ("q9_2", ["E113", "E301"], ["E106"]), ("q9_2", ["E106", "E301"], ["E113"]), ("q9_2", ["E106", "E113", "E301", "E200"], ["2007-06-07", "7 June"]),
-    ("q9_3", "2007-06", ["2007-07", "July", "weeks later"]), ("q9_3", "2008-07", ["2007", "E113"]), ("q9_3", "2007-08", ["2007-07", "July"]),
-])
+@pytest.mark.parametrize(
+    "qid, answer, hidden",
+    [
+        ("q9_1", "E902", ["E106", "2001"]),
+        ("q9_1", "E107", ["E106"]),
+        ("q9_1", "E999", ["E106"]),
+        ("q9_2", ["E106", "E113", "E902"], ["E301"]),
+        ("q9_2", ["E106", "E113", "E303"], ["E301"]),
+        ("q9_2", ["E106", "E113"], ["E301"]),
+        ("q9_2", ["E113", "E301"], ["E106"]),
+        ("q9_2", ["E106", "E301"], ["E113"]),
+        ("q9_2", ["E106", "E113", "E301", "E200"], ["2007-06-07", "7 June"]),
+        ("q9_3", "2007-06", ["2007-07", "July", "weeks later"]),
+        ("q9_3", "2008-07", ["2007", "E113"]),
+        ("q9_3", "2007-08", ["2007-07", "July"]),
+    ],
+)
 def test_a_hint_after_a_wrong_answer_points_to_the_skill_not_the_value(course, qid, answer, hidden):
     feedback = check(qid, answer, course).feedback
     assert not any(value in feedback for value in hidden), feedback
@@ -120,7 +160,16 @@ def test_every_task_of_09_has_an_answer_cell_and_nothing_goes_to_notes():
 def test_written_prompt_is_registered_and_notebook_uses_the_api():
     assert "Could Russia and the West share a missile shield" in prompt_of("q9_w1")
     nb = (ROOT / "notebooks" / "09_assessment.ipynb").read_text(encoding="utf-8")
-    for call in ('ss.answer(\\"q9_w1\\"', 'ss.answer(\\"q9_w2\\"', 'ss.answer(\\"q9_w3\\"', 'ss.answer(\\"q9_w4\\"', "ss.my_work()", "ss.export_work(", "ss.whoami(", "work export"):
+    for call in (
+        'ss.answer(\\"q9_w1\\"',
+        'ss.answer(\\"q9_w2\\"',
+        'ss.answer(\\"q9_w3\\"',
+        'ss.answer(\\"q9_w4\\"',
+        "ss.my_work()",
+        "ss.export_work(",
+        "ss.whoami(",
+        "work export",
+    ):
         assert call in nb, call
 
 
@@ -141,24 +190,40 @@ def test_rubric_has_three_levels_for_four_skills():
 
 def test_rubric_samples_cite_real_places_and_record_dates(course):
     events = course.events.set_index("event_id")
-    places = set(zip(course.claims["source_id"], course.claims["paragraph"], strict=True)) | set(zip(course.mentions["source_id"], course.mentions["paragraph"], strict=True))
+    places = set(zip(course.claims["source_id"], course.claims["paragraph"], strict=True)) | set(
+        zip(course.mentions["source_id"], course.mentions["paragraph"], strict=True)
+    )
     for level, text in _samples().items():
         for event_id in re.findall(r"\bE\d{3}\b", text):
             assert event_id in events.index, f"{level}: {event_id} is not an event"
         for event_id, day in re.findall(r"\((E\d{3}), [^)]*?(\d{1,2}(?:-\d{1,2})? [A-Z][a-z]+ \d{4})\)", text):
             first = pd.Timestamp(re.sub(r"-\d{1,2}", "", day))
             record = parse_date(str(events.loc[event_id, "date"]))
-            assert record.start <= first <= record.end, f"{level}: {event_id} is dated {day} in the rubric, {events.loc[event_id, 'date']} in the record"
+            assert record.start <= first <= record.end, (
+                f"{level}: {event_id} is dated {day} in the rubric, {events.loc[event_id, 'date']} in the record"
+            )
         for source, paragraph in feedback.citations(text):
-            assert (source, paragraph) in places, f"{level}: {source} ¶{paragraph} is not a paragraph the course data knows"
+            assert (
+                source,
+                paragraph,
+            ) in places, f"{level}: {source} ¶{paragraph} is not a paragraph the course data knows"
 
 
 def test_rubric_samples_get_the_feedback_their_level_suggests():
     samples = _samples()
     best = feedback.written_feedback(samples["Proficient"])
-    assert "cite 3 readings" in best[0] and "compare a reading with the record" in best[1] and "attribute claims" in "".join(best)
-    assert len(feedback.attributions(samples["Proficient"])) >= 4 and len(feedback.attributions(samples["Emergent"])) >= 1
-    assert "no place cited" in feedback.written_feedback(samples["Basic"])[0] and feedback.attributions(samples["Basic"]) == []
+    assert (
+        "cite 3 readings" in best[0]
+        and "compare a reading with the record" in best[1]
+        and "attribute claims" in "".join(best)
+    )
+    assert (
+        len(feedback.attributions(samples["Proficient"])) >= 4 and len(feedback.attributions(samples["Emergent"])) >= 1
+    )
+    assert (
+        "no place cited" in feedback.written_feedback(samples["Basic"])[0]
+        and feedback.attributions(samples["Basic"]) == []
+    )
     assert all("does not judge your argument" in feedback.written_feedback(t)[-1] for t in samples.values())
     second = feedback.written_feedback(samples["Proficient, a second sample"])
     assert "cite 3 readings" in second[0] and "compare a reading with the record" in second[1]
@@ -167,8 +232,14 @@ def test_rubric_samples_get_the_feedback_their_level_suggests():
 def test_every_rubric_sample_sources_each_reading_it_uses_and_the_lower_levels_lean_both_ways():
     """Every sample names, for each reading it uses, its author or outlet and something of when or for whom; basic and emergent blame different sides."""
     samples = _samples()
-    sourced = {"blog2007": r"blog(?:ger)?[^.]{0,60}(?:pseudonymous|American website|TPMCafe|US readers)|(?:pseudonymous|TPMCafe)[^.]{0,40}blog",
-               "lukyanov2011": r"Lukyanov, (?:a (?:Moscow|Russian) editor|writing for a Russian state)", "eir2013": r"EIR, an? (?:unsigned|political)"}
+    sourced = {
+        "blog2007": (
+            r"blog(?:ger)?[^.]{0,60}(?:pseudonymous|American website|TPMCafe|US"
+            r" readers)|(?:pseudonymous|TPMCafe)[^.]{0,40}blog"
+        ),
+        "lukyanov2011": r"Lukyanov, (?:a (?:Moscow|Russian) editor|writing for a Russian state)",
+        "eir2013": r"EIR, an? (?:unsigned|political)",
+    }
     uses = {"blog2007": r"\bblog", "lukyanov2011": r"Lukyanov|lukyanov2011", "eir2013": r"\bEIR\b|eir2013"}
     for level, text in samples.items():
         for source, pattern in uses.items():

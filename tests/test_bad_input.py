@@ -33,7 +33,11 @@ def _data_rows(folder: Path, name: str) -> int:
 
 
 # The real data once it has rows; the tiny fixture before that (the corpus below works on either).
-SOURCE_DATA, SOURCE_READINGS = (REAL, os.environ.get("SHAREDSHIELD_READINGS")) if _data_rows(REAL, "events.csv") >= 3 else (FIXTURES / "data", str(FIXTURES / "readings"))
+SOURCE_DATA, SOURCE_READINGS = (
+    (REAL, os.environ.get("SHAREDSHIELD_READINGS"))
+    if _data_rows(REAL, "events.csv") >= 3
+    else (FIXTURES / "data", str(FIXTURES / "readings"))
+)
 
 
 @dataclass(frozen=True)
@@ -51,6 +55,7 @@ class Expect:
 
 
 # ---- helpers that edit the copy (each returns what it needs for the expectation) -------------------------------
+
 
 def table(d: Path, name: str) -> list[list[str]]:
     """All records of a CSV, header first."""
@@ -89,7 +94,7 @@ def drop_column(d: Path, name: str, column: str) -> None:
     """Remove a column from the header and every row."""
     records = table(d, name)
     k = records[0].index(column)
-    write_table(d, name, [r[:k] + r[k + 1:] for r in records])
+    write_table(d, name, [r[:k] + r[k + 1 :] for r in records])
 
 
 def edit_bytes(d: Path, name: str, fn: Callable[[bytes], bytes]) -> None:
@@ -112,14 +117,20 @@ def cut_inside_quoted_field(d: Path, name: str) -> int:
         for value in rec:
             if "," in value:
                 start = text.index('"' + value.replace('"', '""'))
-                (d / name).write_text(text[: text.index(",", start) + 1], encoding="utf-8", newline="")  # ends just after a comma inside the quotes
+                (d / name).write_text(
+                    text[: text.index(",", start) + 1], encoding="utf-8", newline=""
+                )  # ends just after a comma inside the quotes
                 return row
     raise AssertionError(f"{name} has no quoted field")
 
 
 def cycle_link(d: Path) -> tuple[int, int]:
     """Append the reverse of a link between two non-thesis claims of one reading; returns both rows of the cycle."""
-    thesis = {r[0] for r in table(d, "claims.csv")[1:] if r[table(d, "claims.csv")[0].index("is_thesis")].strip().lower() == "true"}
+    thesis = {
+        r[0]
+        for r in table(d, "claims.csv")[1:]
+        if r[table(d, "claims.csv")[0].index("is_thesis")].strip().lower() == "true"
+    }
     links = table(d, "claim_links.csv")
     for row, (a, b, *_rest) in enumerate(links[1:], start=2):
         if a not in thesis and b not in thesis and a != b:
@@ -130,14 +141,18 @@ def cycle_link(d: Path) -> tuple[int, int]:
 # ---- the corpus ---------------------------------------------------------------------------------------------------
 
 Mutate = Callable[[Path], list[Expect] | None]
-CASES: list[tuple[str, bool, Mutate]] = []  # (id, needs readings, mutate -> expected problems, or None when it must load fine)
+CASES: list[
+    tuple[str, bool, Mutate]
+] = []  # (id, needs readings, mutate -> expected problems, or None when it must load fine)
 
 
 def case(case_id: str, needs_readings: bool = False) -> Callable[[Mutate], Mutate]:
     """Register one corpus case."""
+
     def register(fn: Mutate) -> Mutate:
         CASES.append((case_id, needs_readings, fn))
         return fn
+
     return register
 
 
@@ -259,7 +274,10 @@ def _(d):
 @case("header-different-case")
 def _(d):
     edit_bytes(d, "events.csv", lambda b: b.replace(b"event_id", b"Event_ID", 1))
-    return [Expect("events.csv", 1, "event_id", "required column is missing"), Expect("events.csv", 1, "Event_ID", "not in the table's schema")]
+    return [
+        Expect("events.csv", 1, "event_id", "required column is missing"),
+        Expect("events.csv", 1, "Event_ID", "not in the table's schema"),
+    ]
 
 
 @case("header-blank-column")
@@ -427,7 +445,9 @@ def _(d):
 def _(d):
     set_cell(d, "glossary.csv", 4, "definition", "Talks in Genève.")
     row = next(i for i, r in enumerate(table(d, "glossary.csv"), start=1) if any(ord(c) > 127 for v in r for c in v))
-    edit_bytes(d, "glossary.csv", lambda b: b.decode("utf-8").encode("latin-1", errors="replace"))  # the whole file saved as Latin-1
+    edit_bytes(
+        d, "glossary.csv", lambda b: b.decode("utf-8").encode("latin-1", errors="replace")
+    )  # the whole file saved as Latin-1
     return [Expect("glossary.csv", row, None, "is not UTF-8 text")]
 
 
@@ -435,7 +455,9 @@ def _(d):
 def _(d):
     set_cell(d, "events.csv", 2, "notes", "line one\nline two\nline three")
     set_cell(d, "events.csv", 3, "summary", "Talks in GenLATIN1ve.")
-    edit_bytes(d, "events.csv", lambda b: b.replace(b"LATIN1", "è".encode("latin-1")))  # one row pasted from a Latin-1 file
+    edit_bytes(
+        d, "events.csv", lambda b: b.replace(b"LATIN1", "è".encode("latin-1"))
+    )  # one row pasted from a Latin-1 file
     return [Expect("events.csv", 3, None, "is not UTF-8 text (line 5 of the file)")]
 
 
@@ -471,7 +493,9 @@ def _(d):
 def _(d):
     last = len(table(d, "glossary.csv"))
     set_cell(d, "glossary.csv", last, "definition", "PLACEHOLDER")
-    edit_bytes(d, "glossary.csv", lambda b: b.replace(b"PLACEHOLDER", b'"A definition whose quote is never closed, so', 1))
+    edit_bytes(
+        d, "glossary.csv", lambda b: b.replace(b"PLACEHOLDER", b'"A definition whose quote is never closed, so', 1)
+    )
     return [Expect("glossary.csv", last, None, "a quoted field is never closed")]
 
 
@@ -569,7 +593,11 @@ def _(d):
 
 @case("datapackage-bad-pattern")
 def _(d):
-    edit_bytes(d, "datapackage.json", lambda b: b.replace(b'"pattern": "^[0-9]{2}_[a-z0-9_]+$"', b'"pattern": "^[0-9{2}_[a-z0-9_+$"', 1))
+    edit_bytes(
+        d,
+        "datapackage.json",
+        lambda b: b.replace(b'"pattern": "^[0-9]{2}_[a-z0-9_]+$"', b'"pattern": "^[0-9{2}_[a-z0-9_+$"', 1),
+    )
     return [Expect("datapackage.json", None, "glossary.first_notebook", "not a valid regular expression")]
 
 
@@ -579,11 +607,36 @@ IDS = [c[0] for c in CASES]
 def test_the_corpus_is_complete():
     """Every kind of broken edit the issue lists is in the corpus, with unique ids."""
     assert len(IDS) == len(set(IDS)) and len(IDS) >= 25
-    wanted = ["edtf-not-a-date", "edtf-month-13", "edtf-end-before-start", "unknown-source-id", "duplicate-event-id", "missing-required-column",
-              "extra-column", "empty-title", "paragraph-does-not-exist", "anchor-not-in-its-paragraph", "claim-link-to-missing-claim",
-              "claim-link-makes-a-cycle", "bom-and-windows-line-endings", "latin-1-file", "truncated-mid-row", "truncated-mid-quote", "empty-file",
-              "missing-file", "semicolon-delimiter", "tab-delimiter", "quote-opened-never-closed", "huge-field-200000-characters", "html-in-title",
-              "nul-bytes", "file-is-a-directory", "mixed-crlf-and-lf", "trailing-blank-lines", "header-different-case"]
+    wanted = [
+        "edtf-not-a-date",
+        "edtf-month-13",
+        "edtf-end-before-start",
+        "unknown-source-id",
+        "duplicate-event-id",
+        "missing-required-column",
+        "extra-column",
+        "empty-title",
+        "paragraph-does-not-exist",
+        "anchor-not-in-its-paragraph",
+        "claim-link-to-missing-claim",
+        "claim-link-makes-a-cycle",
+        "bom-and-windows-line-endings",
+        "latin-1-file",
+        "truncated-mid-row",
+        "truncated-mid-quote",
+        "empty-file",
+        "missing-file",
+        "semicolon-delimiter",
+        "tab-delimiter",
+        "quote-opened-never-closed",
+        "huge-field-200000-characters",
+        "html-in-title",
+        "nul-bytes",
+        "file-is-a-directory",
+        "mixed-crlf-and-lf",
+        "trailing-blank-lines",
+        "header-different-case",
+    ]
     assert not set(wanted) - set(IDS)
 
 
@@ -600,7 +653,9 @@ def _summary(problems: list[Problem]) -> str:
 
 
 @pytest.mark.parametrize(("case_id", "needs_readings", "mutate"), CASES, ids=IDS)
-def test_broken_edit_gives_course_data_error_naming_file_row_and_column(data_copy, monkeypatch, capsys, case_id, needs_readings, mutate):
+def test_broken_edit_gives_course_data_error_naming_file_row_and_column(
+    data_copy, monkeypatch, capsys, case_id, needs_readings, mutate
+):
     if needs_readings and not SOURCE_READINGS:
         pytest.skip("SHAREDSHIELD_READINGS is not set: quote checks need the readings")
     readings = Path(SOURCE_READINGS) if SOURCE_READINGS else None
@@ -638,7 +693,9 @@ def test_broken_edit_gives_course_data_error_naming_file_row_and_column(data_cop
     assert main(["check", str(data_copy)]) == (0 if expected is None else 1)
     captured = capsys.readouterr()
     out = captured.out if expected is None else captured.err  # a data problem is reported on stderr
-    assert "Traceback" not in out and (out.startswith("OK:") if expected is None else out.startswith("The course data has"))
+    assert "Traceback" not in out and (
+        out.startswith("OK:") if expected is None else out.startswith("The course data has")
+    )
     assert (tree_hash(data_copy), tree_hash(readings) if readings else "") == before, "loading must not write any file"
 
 
@@ -661,4 +718,7 @@ def test_an_unreadable_file_is_a_problem_not_a_crash(data_copy, monkeypatch):
     monkeypatch.setattr(Path, "read_bytes", deny)
     with pytest.raises(CourseDataError) as info:
         load_course(data_copy, None)
-    assert any((p.file, p.row, p.column) == ("claims.csv", None, None) and "Permission denied" in p.what for p in info.value.problems)
+    assert any(
+        (p.file, p.row, p.column) == ("claims.csv", None, None) and "Permission denied" in p.what
+        for p in info.value.problems
+    )

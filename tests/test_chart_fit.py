@@ -21,7 +21,6 @@ DRAWN_JS = """() => document.readyState === 'complete' &&
     Array.from(document.querySelectorAll('.js-plotly-plot')).every(gd => gd.querySelector('svg.main-svg'))"""
 
 
-
 @pytest.fixture(scope="module")
 def site():
     """The built site (once per test process, shared with test_site.py), served on 127.0.0.1: (folder, url)."""
@@ -62,24 +61,43 @@ def test_every_chart_fits_its_column_with_ticks_and_legend_apart(browser, site, 
             problems += chartfit.problems(chart, f"{page} at {width} px")
         if charts:
             tally.append(chartfit.tally(page, width, charts))
-    print("\n" + "\n".join(tally))  # per page: charts, overlapping tick-label pairs, legends over a plot, charts wider than the column
+    print(
+        "\n" + "\n".join(tally)
+    )  # per page: charts, overlapping tick-label pairs, legends over a plot, charts wider than the column
     assert found >= 10, f"only {found} charts on the whole site"
     assert not problems, f"{len(problems)} problem(s):\n" + "\n".join(problems)
 
 
 def test_the_measures_catch_what_they_are_for():
     """Overlap of tilted labels is judged on their drawn rectangles; a legend on the plot or a chart too wide is reported."""
+
     def tilted(x: float) -> list[list[float]]:  # a 40 x 12 label rotated -45 degrees, anchored at (x, 100)
         return [[x, 100], [x + 28.3, 71.7], [x + 36.8, 80.2], [x + 8.5, 108.5]]
 
     assert chartfit.polygons_overlap(tilted(0), tilted(10)) and not chartfit.polygons_overlap(tilted(0), tilted(20))
     plot = {"x0": 50, "y0": 50, "x1": 500, "y1": 300}
-    chart = {"index": 0, "id": "c", "title": "t", "width": 900, "left": 0, "columnWidth": 800, "columnLeft": 0,
-             "svgBox": {"x0": 0, "y0": 0, "x1": 900, "y1": 400}, "plots": [plot],
-             "legend": {"x0": 400, "y0": 60, "x1": 600, "y1": 120},
-             "axes": {"x": [{"text": "2007", "corners": tilted(0)}, {"text": "2008", "corners": tilted(10)}]}}
+    chart = {
+        "index": 0,
+        "id": "c",
+        "title": "t",
+        "width": 900,
+        "left": 0,
+        "columnWidth": 800,
+        "columnLeft": 0,
+        "svgBox": {"x0": 0, "y0": 0, "x1": 900, "y1": 400},
+        "plots": [plot],
+        "legend": {"x0": 400, "y0": 60, "x1": 600, "y1": 120},
+        "axes": {"x": [{"text": "2007", "corners": tilted(0)}, {"text": "2008", "corners": tilted(10)}]},
+    }
     said = " ".join(chartfit.problems(chart, "p"))
-    assert "900 px wide in a 800 px column" in said and "1 overlapping tick-label pair" in said and "covers the plot area" in said
-    chart |= {"width": 800, "legend": {"x0": 60, "y0": 320, "x1": 300, "y1": 380}, "axes": {"x": [{"text": "2007", "corners": tilted(0)}]}}
+    assert (
+        "900 px wide in a 800 px column" in said
+        and "1 overlapping tick-label pair" in said
+        and "covers the plot area" in said
+    )
+    chart |= {
+        "width": 800,
+        "legend": {"x0": 60, "y0": 320, "x1": 300, "y1": 380},
+        "axes": {"x": [{"text": "2007", "corners": tilted(0)}]},
+    }
     assert chartfit.problems(chart, "p") == []
-

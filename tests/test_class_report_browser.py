@@ -22,10 +22,30 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("browser")
     with contextlib.redirect_stdout(io.StringIO()):
         democlass.build_class(folder / "handins", 6, seed=3)
-        assert cli.main(["class", "report", str(folder / "handins"), "--out", str(folder / "r.html"), "--marks", str(folder / "m.csv")]) == 0
-        assert cli.main(["class", "report", str(folder / "handins"), "--out", str(folder / "a.html"), "--anonymous"]) == 0
+        assert (
+            cli.main(
+                [
+                    "class",
+                    "report",
+                    str(folder / "handins"),
+                    "--out",
+                    str(folder / "r.html"),
+                    "--marks",
+                    str(folder / "m.csv"),
+                ]
+            )
+            == 0
+        )
+        assert (
+            cli.main(["class", "report", str(folder / "handins"), "--out", str(folder / "a.html"), "--anonymous"]) == 0
+        )
         assert cli.main(["class", "feedback", str(folder / "m.csv"), "--out", str(folder / "fb")]) == 0
-    return {"report": folder / "r.html", "anonymous": folder / "a.html", "feedback": next((folder / "fb").glob("*.html")), "handin": next((folder / "handins").glob("*.html"))}
+    return {
+        "report": folder / "r.html",
+        "anonymous": folder / "a.html",
+        "feedback": next((folder / "fb").glob("*.html")),
+        "handin": next((folder / "handins").glob("*.html")),
+    }
 
 
 @pytest.mark.parametrize("which", ["report", "anonymous", "feedback", "handin"])
@@ -42,7 +62,9 @@ def test_offline_charts_drawn_and_no_axe_violation(pages, which):
         specs = page.locator("script.plot-spec").count()
         drawn = page.locator(".plot .main-svg").count()
         page.add_script_tag(path=str(AXE))
-        result = page.evaluate("axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})")
+        result = page.evaluate(
+            "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
+        )
         browser.close()
     assert blocked == [] and errors == []
     if which in ("report", "anonymous"):

@@ -27,7 +27,15 @@ ALL = commands(cli.build_parser())
 
 
 def test_the_command_line_has_the_jobs_of_the_course():
-    assert {("check",), ("print",), ("readings", "import"), ("readings", "list"), ("work", "show"), ("work", "export"), ("work", "reset")} <= set(ALL)
+    assert {
+        ("check",),
+        ("print",),
+        ("readings", "import"),
+        ("readings", "list"),
+        ("work", "show"),
+        ("work", "export"),
+        ("work", "reset"),
+    } <= set(ALL)
 
 
 @pytest.mark.parametrize("path", ALL, ids=lambda p: " ".join(p) or "(top)")
@@ -37,8 +45,18 @@ def test_every_command_answers_help(path, capsys):
     assert out.startswith(f"usage: python -m sharedshield{' ' if path else ''}{' '.join(path)}")
 
 
-@pytest.mark.parametrize("argv", [["nosuch"], ["work", "export"], ["readings", "import", "blog2007"], ["print", "a.ipynb", "b.txt"],
-                                  ["work"], [], ["check", "a", "b"]])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["nosuch"],
+        ["work", "export"],
+        ["readings", "import", "blog2007"],
+        ["print", "a.ipynb", "b.txt"],
+        ["work"],
+        [],
+        ["check", "a", "b"],
+    ],
+)
 def test_a_usage_error_is_one_line_on_stderr_and_exit_2(argv, capsys):
     assert cli.main(argv) == 2
     captured = capsys.readouterr()
@@ -56,7 +74,9 @@ def test_another_module_can_add_a_command_group(monkeypatch, capsys):
         @staticmethod
         def register(subparsers) -> None:
             group = subparsers.add_parser("class", help="the class report").add_subparsers()
-            group.add_parser("report", help="write the class report").set_defaults(run=lambda args: print("report ran") or 0)
+            group.add_parser("report", help="write the class report").set_defaults(
+                run=lambda args: print("report ran") or 0
+            )
 
     monkeypatch.setattr(cli, "EXTENSIONS", (Extension,))
     assert cli.main(["class", "report"]) == 0 and capsys.readouterr().out == "report ran\n"
@@ -64,6 +84,12 @@ def test_another_module_can_add_a_command_group(monkeypatch, capsys):
 
 
 def test_python_dash_m_runs_the_same_parser():
-    done = subprocess.run([sys.executable, "-m", "sharedshield", "work", "--help"], cwd=ROOT, capture_output=True, text=True, check=True,
-                          env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
+    done = subprocess.run(
+        [sys.executable, "-m", "sharedshield", "work", "--help"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
+    )
     assert "export" in done.stdout and "reset" in done.stdout

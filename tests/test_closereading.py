@@ -25,21 +25,50 @@ from sharedshield.readings import readings
 from test_argmap import append_rows
 
 READINGS = ("blog2007", "lukyanov2011", "eir2013")
-EVENT = dict(summary="A made-up event.", date_confidence="high", date_reference="Test reference C", actor1="Russia", actor1_code="RUS",
-             actor2="United States", actor2_code="USA", cameo_code="036", event_class="verbal cooperation", theme="missile defense", origin="background", notes="")
+EVENT = dict(
+    summary="A made-up event.",
+    date_confidence="high",
+    date_reference="Test reference C",
+    actor1="Russia",
+    actor1_code="RUS",
+    actor2="United States",
+    actor2_code="USA",
+    cameo_code="036",
+    event_class="verbal cooperation",
+    theme="missile defense",
+    origin="background",
+    notes="",
+)
 
 
 @pytest.fixture
 def demo(demo_data: Path, demo_readings: Path):
     """The demo dataset with a claim full of HTML characters and three unmentioned events (before, after, far after publication)."""
-    append_rows(demo_data / "claims.csv", [dict(claim_id="demo-c04", source_id="demo", paragraph=2, claim="Critics said 2 < 3 & “more” > 1",
-                                                kind="value", attitude="mixed", expectation="not said", is_thesis="false", anchor="both sides signed a memo in 2006")])
-    append_rows(demo_data / "events.csv", [
-        dict(EVENT, event_id="E013", title="Before publication", date="2005-08-01"),
-        dict(EVENT, event_id="E014", title="Soon after publication", date="2007-09"),
-        dict(EVENT, event_id="E015", title="Long after publication", date="2010"),
-        dict(EVENT, event_id="E016", title="Another theme", date="2005-09", theme="arms control", cameo_code="057"),
-    ])
+    append_rows(
+        demo_data / "claims.csv",
+        [
+            dict(
+                claim_id="demo-c04",
+                source_id="demo",
+                paragraph=2,
+                claim="Critics said 2 < 3 & “more” > 1",
+                kind="value",
+                attitude="mixed",
+                expectation="not said",
+                is_thesis="false",
+                anchor="both sides signed a memo in 2006",
+            )
+        ],
+    )
+    append_rows(
+        demo_data / "events.csv",
+        [
+            dict(EVENT, event_id="E013", title="Before publication", date="2005-08-01"),
+            dict(EVENT, event_id="E014", title="Soon after publication", date="2007-09"),
+            dict(EVENT, event_id="E015", title="Long after publication", date="2010"),
+            dict(EVENT, event_id="E016", title="Another theme", date="2005-09", theme="arms control", cameo_code="057"),
+        ],
+    )
     return load_course(demo_data, demo_readings)
 
 
@@ -129,7 +158,9 @@ def test_real_guide_with_text_covers_every_paragraph(real_readings, sid):
 def test_close_reading_self_checks_answer_themselves():
     course = load_course(ROOT / "data")
     questions = {k: q for k, q in all_questions().items() if k.split("_")[0] in ("q4", "q5", "q6")}
-    assert 3 <= sum(k.startswith("q4_") for k in questions) <= 6 and 3 <= sum(k.startswith("q5_") for k in questions) <= 6
+    assert (
+        3 <= sum(k.startswith("q4_") for k in questions) <= 6 and 3 <= sum(k.startswith("q5_") for k in questions) <= 6
+    )
     for qid, q in questions.items():
         expected = q.expected(course)
         answer = sorted(expected)[0] if isinstance(expected, set) else expected

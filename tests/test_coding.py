@@ -48,33 +48,49 @@ def test_agreement_is_reported_per_field(demo, text, calls):
 
 
 def test_a_defensible_alternative_is_not_wrong_and_asks_for_evidence(demo, text, calls):
-    result = coding.compare(demo, "demo", {2: dict(kind="interpretation", attitude="mixed", expectation="fail", loaded=[...])}, thesis=2, text=text)
+    result = coding.compare(
+        demo,
+        "demo",
+        {2: dict(kind="interpretation", attitude="mixed", expectation="fail", loaded=[...])},
+        thesis=2,
+        text=text,
+    )
     field = _field(result, 2, "attitude")
     assert field.verdict == "defensible" and "Not wrong" in field.note and "evidence" in field.note
     assert result.thesis is not None and result.thesis.verdict == "defensible" and "Not wrong" in result.thesis.note
     html = result._repr_html_()
     assert "Critics called the plan a doomed fantasy" in html, "the full paragraph is shown when the text is available"
-    assert "Why the course codes it so" in html and "Whose view is" in html, "the reason and the question back follow a difference"
+    assert "Why the course codes it so" in html and "Whose view is" in html, (
+        "the reason and the question back follow a difference"
+    )
 
 
 def test_a_different_answer_gets_the_reason_and_the_question_back(demo, text, calls):
-    result = coding.compare(demo, "demo", {3: dict(kind="fact", attitude=..., expectation=..., loaded=[...])}, thesis=1, text=text)
+    result = coding.compare(
+        demo, "demo", {3: dict(kind="fact", attitude=..., expectation=..., loaded=[...])}, thesis=1, text=text
+    )
     assert _field(result, 3, "kind").verdict == "different"
     assert result.thesis.verdict == "different" and "lead to" in result.thesis.note
     assert "The conclusion: cooperation can work" in result.text()
 
 
 def test_unfilled_fields_say_not_coded_yet_and_hide_the_course_answer(demo, text, calls):
-    result = coding.compare(demo, "demo", {2: dict(kind=..., attitude=..., expectation=..., loaded=[...]), 3: ...}, thesis=..., text=text)
+    result = coding.compare(
+        demo, "demo", {2: dict(kind=..., attitude=..., expectation=..., loaded=[...]), 3: ...}, thesis=..., text=text
+    )
     fields = [f for p in result.paragraphs for f in p.fields] + [result.thesis]
     assert {f.verdict for f in fields} == {coding.NOT_CODED}
-    assert all(f.course == coding.HIDDEN for f in fields), "the course's answer stays hidden until the learner codes the field"
+    assert all(f.course == coding.HIDDEN for f in fields), (
+        "the course's answer stays hidden until the learner codes the field"
+    )
     assert "opposes" not in result._repr_html_() and "The conclusion" not in result.text()
     assert result.summary().startswith("Nothing coded yet")
 
 
 def test_an_invalid_value_lists_the_allowed_values(demo, text, calls):
-    result = coding.compare(demo, "demo", {2: dict(kind="opinion", attitude="pro", expectation="maybe", loaded="doomed fantasy")}, text=text)
+    result = coding.compare(
+        demo, "demo", {2: dict(kind="opinion", attitude="pro", expectation="maybe", loaded="doomed fantasy")}, text=text
+    )
     att = _field(result, 2, "attitude")
     assert att.verdict == "invalid" and "'pro'" in att.note and "'favours', 'opposes', 'mixed', 'none'" in att.note
     assert _field(result, 2, "kind").verdict == "invalid" and "'recommendation'" in _field(result, 2, "kind").note
@@ -92,11 +108,16 @@ def test_bad_shapes_give_one_message_each_and_no_error(demo, text, calls):
 
 def test_loaded_words_get_credit_for_overlap_without_calling_extras_wrong(calls):
     course = load_course(ROOT / "data")
-    result = coding.compare(course, "blog2007", {8: dict(loaded=["kgb STATE", "rerun nemesis", "look on the bright side"])}, text={})
+    result = coding.compare(
+        course, "blog2007", {8: dict(loaded=["kgb STATE", "rerun nemesis", "look on the bright side"])}, text={}
+    )
     field = _field(result, 8, "loaded")
     assert field.verdict == "overlap"
     assert "You found 2 of the course's 5" in field.note
-    assert "“last stretch of insight”" in field.note and "“KGB state”" not in field.note.split("also lists")[1].split(".")[0]
+    assert (
+        "“last stretch of insight”" in field.note
+        and "“KGB state”" not in field.note.split("also lists")[1].split(".")[0]
+    )
     assert "“look on the bright side”" in field.note and "Not wrong" in field.note
 
 
@@ -122,16 +143,24 @@ def test_paragraphs_to_code_never_shows_the_course_answer(demo, text):
 
 def test_the_course_coding_uses_only_listed_loaded_terms_and_codebook_values():
     course = load_course(ROOT / "data")
-    listed = set(zip(course.loaded_terms.source_id, course.loaded_terms.paragraph, course.loaded_terms.phrase, strict=True))
+    listed = set(
+        zip(course.loaded_terms.source_id, course.loaded_terms.paragraph, course.loaded_terms.phrase, strict=True)
+    )
     for row in course.paragraph_coding.itertuples():
         for phrase in [w.strip() for w in row.loaded.split(";") if w.strip()]:
-            assert (row.source_id, row.paragraph, phrase) in listed, f"{row.source_id} ¶{row.paragraph}: {phrase!r} is not in loaded_terms.csv"
+            assert (
+                row.source_id,
+                row.paragraph,
+                phrase,
+            ) in listed, f"{row.source_id} ¶{row.paragraph}: {phrase!r} is not in loaded_terms.csv"
             assert len(phrase.split()) <= 6
     per_reading = course.paragraph_coding.groupby("source_id").size()
     assert set(per_reading.index) == {"blog2007", "lukyanov2011", "eir2013"} and per_reading.min() >= 4
     theses = course.paragraph_coding[course.paragraph_coding.is_thesis_paragraph]
     claims = course.claims[course.claims.is_thesis]
-    assert dict(zip(theses.source_id, theses.paragraph, strict=True)) == dict(zip(claims.source_id, claims.paragraph, strict=True))
+    assert dict(zip(theses.source_id, theses.paragraph, strict=True)) == dict(
+        zip(claims.source_id, claims.paragraph, strict=True)
+    )
 
 
 def test_datapackage_puts_paragraph_coding_right_after_claim_links():
@@ -157,7 +186,9 @@ def test_close_reading_checks_are_letter_questions_with_feedback_for_every_distr
             result = check(qid, other, course)
             assert not result.correct and result.feedback == q.wrong[other], f"{qid}: {other} needs its own feedback"
             for spelling in (f"({other.upper()}).", f"{other})", f" {other}. "):
-                assert check(qid, spelling, course).feedback == q.wrong[other], f"{qid}: {spelling!r} is the distractor {other}"
+                assert check(qid, spelling, course).feedback == q.wrong[other], (
+                    f"{qid}: {spelling!r} is the distractor {other}"
+                )
     letters = [q.expected(course) for q in questions.values()]
     assert len(set(letters)) == 3, "the right answer is not always in the same place"
 

@@ -47,7 +47,9 @@ COMMANDS = (
     Command("make readings ID=eir2013 FILE=eir.html", "terminal", "Imported eir2013"),
     Command('ss.install_reading("lukyanov2011", "epilogue.html")', "cell", "Imported lukyanov2011"),
     Command('ss.install_reading("eir2013", "eir.html")', "cell", "Imported eir2013"),
-    Command("python -m sharedshield readings import lukyanov2011 epilogue.html", "lab terminal", "Imported lukyanov2011"),
+    Command(
+        "python -m sharedshield readings import lukyanov2011 epilogue.html", "lab terminal", "Imported lukyanov2011"
+    ),
     Command("python -m sharedshield readings import eir2013 eir.html", "lab terminal", "Imported eir2013"),
     Command("python -m sharedshield readings list", "lab terminal", "lukyanov2011"),
     Command("make hand-in", "terminal", "file:my-work.html"),
@@ -59,7 +61,10 @@ COMMANDS = (
 )
 
 # Commands as they appear in the student-facing text: `python -m sharedshield …`, `make readings …`, `make hand-in …`, `ss.install_reading(…)`
-DOCUMENTED = re.compile(r"`((?:python -m sharedshield (?:readings|work)|make (?:readings|hand-in)|ss\.install_reading\(|ss\.export_work\()[^`]*)`")
+DOCUMENTED = re.compile(
+    r"`((?:python -m sharedshield (?:readings|work)|make"
+    r" (?:readings|hand-in)|ss\.install_reading\(|ss\.export_work\()[^`]*)`"
+)
 FENCED_MAKE = re.compile(r"^\s*(make (?:readings|hand-in)[^#\n]*?)\s*(?:#.*)?$", re.M)
 
 
@@ -72,7 +77,9 @@ def documented_commands() -> dict[str, set[str]]:
         texts[nb.name] = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
     for name, text in texts.items():
         for command in [*DOCUMENTED.findall(text), *FENCED_MAKE.findall(text)]:
-            if "SOURCE_ID" not in command and "..." not in command:  # placeholders a student fills in are not typed as they stand
+            if (
+                "SOURCE_ID" not in command and "..." not in command
+            ):  # placeholders a student fills in are not typed as they stand
                 found.setdefault(command.strip(), set()).add(name)
     return found
 
@@ -112,7 +119,11 @@ def student(clone, tmp_path) -> dict[str, str]:
     copies = {"lukyanov2011.txt": ["Downloads/epilogue.html", "epilogue.html"], "eir2013.txt": ["eir.html"]}
     for name, targets in copies.items():
         for target in targets:
-            for folder in (home, clone, clone / "notebooks"):  # a file saved in Downloads, or uploaded beside the notebook / at the root
+            for folder in (
+                home,
+                clone,
+                clone / "notebooks",
+            ):  # a file saved in Downloads, or uploaded beside the notebook / at the root
                 dest = folder / target
                 if target.startswith("Downloads") and folder != home:
                     continue
@@ -120,8 +131,12 @@ def student(clone, tmp_path) -> dict[str, str]:
                 shutil.copy(readings / name, dest)
     env = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "SHAREDSHIELD_READINGS", "PYTHONPATH")}
     path = [p for p in env.get("PATH", "").split(os.pathsep) if ".venv" not in p]
-    env.update(HOME=str(home), PATH=os.pathsep.join(path), XDG_DATA_HOME=str(tmp_path / "userdata"),
-               SHAREDSHIELD_WORK_DIR=str(tmp_path / "work"))
+    env.update(
+        HOME=str(home),
+        PATH=os.pathsep.join(path),
+        XDG_DATA_HOME=str(tmp_path / "userdata"),
+        SHAREDSHIELD_WORK_DIR=str(tmp_path / "work"),
+    )
     return env
 
 
@@ -143,21 +158,32 @@ def run(command: Command, clone: Path, env: dict[str, str]) -> tuple[Path, subpr
 @pytest.mark.parametrize("command", COMMANDS, ids=[f"{c.where}: {c.text}" for c in COMMANDS])
 def test_documented_command_works_as_written_from_a_fresh_clone(command, clone, student):
     if "list" in command.text or command.text == "make readings" or "work show" in command.text:
-        run(Command("make readings ID=lukyanov2011 FILE=~/Downloads/epilogue.html", "terminal", ""), clone, student)  # something to list
+        run(
+            Command("make readings ID=lukyanov2011 FILE=~/Downloads/epilogue.html", "terminal", ""), clone, student
+        )  # something to list
     cwd, result = run(command, clone, student)
     out = result.stdout + result.stderr
     assert result.returncode == 0, f"{command.text!r} ({command.where}) failed:\n{out[-2000:]}"
     assert "No module named" not in out and "Traceback" not in out, out[-2000:]
     if command.expect.startswith("file:"):
         written = cwd / command.expect[5:]
-        assert written.is_file() and "<html" in written.read_text(encoding="utf-8").lower(), f"{command.text!r} wrote no {written}"
+        assert written.is_file() and "<html" in written.read_text(encoding="utf-8").lower(), (
+            f"{command.text!r} wrote no {written}"
+        )
         written.unlink()
     else:
         assert command.expect in out, f"{command.text!r} printed:\n{out[-2000:]}"
 
 
 def test_make_readings_without_an_id_says_how(clone, student):
-    result = subprocess.run(["bash", "-c", "make readings FILE=eir.html"], cwd=clone, env=student, capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        ["bash", "-c", "make readings FILE=eir.html"],
+        cwd=clone,
+        env=student,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode != 0 and "make readings ID=" in result.stdout + result.stderr
 
 
@@ -172,13 +198,31 @@ SERVING = re.compile(r"(http://(?:127\.0\.0\.1|localhost):\d+)/")
 def test_make_lab_opens_the_course_root_on_00_with_a_course_terminal_and_quiet_kernels(clone, student, tmp_path):
     """make lab's own command, from the clone: the file browser shows data/ and teacher/, 00 opens, the terminal runs
     `python -m sharedshield`, and a kernel starts over IPC with no 'running over TCP without encryption' warning."""
-    lab = subprocess.run(["make", "-s", "--no-print-directory", "lab-command",
-                          "LAB_ARGS=--no-browser --port=0 --ServerApp.port_retries=0 --IdentityProvider.token=probe"],
-                         cwd=clone, env=student, capture_output=True, text=True, check=True, timeout=60).stdout
+    lab = subprocess.run(
+        [
+            "make",
+            "-s",
+            "--no-print-directory",
+            "lab-command",
+            "LAB_ARGS=--no-browser --port=0 --ServerApp.port_retries=0 --IdentityProvider.token=probe",
+        ],
+        cwd=clone,
+        env=student,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    ).stdout
     runtime = Path(tempfile.mkdtemp(prefix="jr-", dir="/tmp"))  # IPC socket paths must stay under ~100 characters
     env = dict(student, JUPYTER_RUNTIME_DIR=str(runtime))
-    proc = subprocess.Popen([*shlex.split(lab), "notebooks/00_start_here.ipynb"], cwd=clone, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    proc = subprocess.Popen(
+        [*shlex.split(lab), "notebooks/00_start_here.ipynb"],
+        cwd=clone,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     lines: list[str] = []
     reader = threading.Thread(target=lambda: lines.extend(line.rstrip() for line in proc.stdout), daemon=True)
     reader.start()
@@ -193,19 +237,29 @@ def test_make_lab_opens_the_course_root_on_00_with_a_course_terminal_and_quiet_k
 
         def api(method: str, path: str, body: object = None) -> dict:
             data = json.dumps(body).encode() if body is not None else None
-            request = urllib.request.Request(f"{url}{path}?token=probe", method=method, data=data, headers={"Content-Type": "application/json"})
+            request = urllib.request.Request(
+                f"{url}{path}?token=probe", method=method, data=data, headers={"Content-Type": "application/json"}
+            )
             with urllib.request.urlopen(request, timeout=30) as response:
                 return json.load(response)
 
         root = {item["name"] for item in api("GET", "/api/contents/")["content"]}
-        assert {"data", "teacher", "notebooks"} <= root, f"the file browser does not open at the course root: {sorted(root)}"
+        assert {
+            "data",
+            "teacher",
+            "notebooks",
+        } <= root, f"the file browser does not open at the course root: {sorted(root)}"
         opens = "".join(f.read_text(encoding="utf-8") for f in runtime.glob("jpserver-file-to-run-*-open.html"))
-        assert "/lab/tree/notebooks/00_start_here.ipynb" in opens, f"make lab does not land on notebook 00 under the course root: {opens[:500]}"
+        assert "/lab/tree/notebooks/00_start_here.ipynb" in opens, (
+            f"make lab does not land on notebook 00 under the course root: {opens[:500]}"
+        )
 
         kernel = api("POST", "/api/kernels", {"name": "python3"})
         out = tmp_path / "terminal-out.txt"
         terminal = api("POST", "/api/terminals")
-        asyncio.run(type_in_terminal(url, terminal["name"], f"python -m sharedshield readings list > {out} 2>&1\r", out))
+        asyncio.run(
+            type_in_terminal(url, terminal["name"], f"python -m sharedshield readings list > {out} 2>&1\r", out)
+        )
         connection = json.loads((runtime / f"kernel-{kernel['id']}.json").read_text(encoding="utf-8"))
         time.sleep(3)  # the kernel's start-up messages reach the log
     finally:
@@ -218,7 +272,9 @@ def test_make_lab_opens_the_course_root_on_00_with_a_course_terminal_and_quiet_k
         reader.join(timeout=10)
         shutil.rmtree(runtime, ignore_errors=True)
     said = out.read_text(encoding="utf-8") if out.is_file() else "(no output)"
-    assert "readings folder" in said.lower() and "No module named" not in said, f"JupyterLab's terminal cannot run the course's command:\n{said}"
+    assert "readings folder" in said.lower() and "No module named" not in said, (
+        f"JupyterLab's terminal cannot run the course's command:\n{said}"
+    )
     assert connection["transport"] == "ipc", connection
     log = "\n".join(lines)
     assert "without encryption" not in log and "Kernel started" in log, log[-3000:]

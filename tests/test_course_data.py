@@ -17,7 +17,9 @@ DATA = ROOT / "data"
 def test_datapackage_validates_with_frictionless():
     frictionless = pytest.importorskip("frictionless")
     report = frictionless.validate(str(DATA / "datapackage.json"))
-    errors = [f"{task.name}: {e.message}" for task in report.tasks for e in task.errors] + [e.message for e in report.errors]
+    errors = [f"{task.name}: {e.message}" for task in report.tasks for e in task.errors] + [
+        e.message for e in report.errors
+    ]
     assert report.valid, "\n".join(errors[:20])
 
 
@@ -35,10 +37,16 @@ def test_every_quote_is_verbatim_in_its_paragraph(real_readings: Path):
     for table, col in (("mentions", "anchor"), ("claims", "anchor"), ("loaded_terms", "phrase")):
         for row in course.table(table).itertuples():
             paragraph = texts[row.source_id][row.paragraph]
-            assert getattr(row, col) in paragraph, f"{table}.csv row {row.row}: {getattr(row, col)!r} not in {row.source_id} ¶{row.paragraph}"
+            assert getattr(row, col) in paragraph, (
+                f"{table}.csv row {row.row}: {getattr(row, col)!r} not in {row.source_id} ¶{row.paragraph}"
+            )
             checked += 1
-    rows_on_disk = sum(len(pd.read_csv(DATA / f"{table}.csv", dtype=str)) for table in ("mentions", "claims", "loaded_terms"))
-    assert checked == rows_on_disk, f"{checked} quotes checked, but the CSV files hold {rows_on_disk} rows: the loader dropped some"
+    rows_on_disk = sum(
+        len(pd.read_csv(DATA / f"{table}.csv", dtype=str)) for table in ("mentions", "claims", "loaded_terms")
+    )
+    assert checked == rows_on_disk, (
+        f"{checked} quotes checked, but the CSV files hold {rows_on_disk} rows: the loader dropped some"
+    )
 
 
 def test_sources_point_at_reading_files_that_exist(real_readings: Path):

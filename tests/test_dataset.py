@@ -14,7 +14,8 @@ from sharedshield.readings import readings
 DATA = ROOT / "data"
 DATE_WORDS = re.compile(
     r"\b(1[89]\d\d|20\d\d)\b|\b(January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.)(?=[\s,])|\b(Spring|Summer|Autumn|Winter)\b|\b[Tt]his week\b|\bmonths? later\b"
+    r"Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.)(?=[\s,])|\b(Spring|Summer|Autumn|Winter)\b|\b[Tt]his week\b|\bmonths?"
+    r" later\b"
 )
 
 
@@ -98,8 +99,12 @@ def test_every_paragraph_that_names_a_date_has_a_mention(real_readings):
     course = load_course(DATA, real_readings)
     texts = readings(real_readings)
     mentioned = set(zip(course.mentions.source_id, course.mentions.paragraph, strict=True))
-    missing = [f"{sid} ¶{n}: {text[:60]}" for sid, paras in texts.items() for n, text in paras.items()
-               if DATE_WORDS.search(text) and (sid, n) not in mentioned]
+    missing = [
+        f"{sid} ¶{n}: {text[:60]}"
+        for sid, paras in texts.items()
+        for n, text in paras.items()
+        if DATE_WORDS.search(text) and (sid, n) not in mentioned
+    ]
     assert not missing, "paragraphs naming a date without any mention:\n" + "\n".join(missing)
 
 
@@ -136,12 +141,16 @@ def test_the_record_holds_the_milestones_a_teacher_expects(course):
     listed = course.listings.groupby("event_id").size()
     for eid, date in RECORD_MILESTONES.items():
         assert events.loc[eid, "date"] == date, eid
-        assert events.loc[eid, "origin"] == "record" and listed.get(eid, 0) >= 1, f"{eid} is not listed by any chronology"
+        assert events.loc[eid, "origin"] == "record" and listed.get(eid, 0) >= 1, (
+            f"{eid} is not listed by any chronology"
+        )
         assert events.loc[eid, "date_confidence"] != "low", eid
 
 
 def test_the_record_holds_offers_from_both_sides_before_the_readings_begin(course):
-    offers = course.events[(course.events.cameo_code == "0312") & (course.events.origin == "record")].sort_values("date_start")
+    offers = course.events[(course.events.cameo_code == "0312") & (course.events.origin == "record")].sort_values(
+        "date_start"
+    )
     first = offers.iloc[0]
     assert first.event_id == "E407" and first.actor1_code == "USA" and first.date_start.year == 1986
     assert "E900" in set(offers.event_id)  # Yeltsin's proposal of January 1992 comes after it

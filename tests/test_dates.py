@@ -35,8 +35,19 @@ def test_season_covers_three_months():
 
 def test_approximate_and_uncertain_keep_their_span_and_flag():
     approx, unsure = parse_date("2011~"), parse_date("2011-06?")
-    assert (approx.start, approx.end, approx.precision, approx.approximate) == (T("2011-01-01"), T("2011-12-31"), "year", True)
-    assert (unsure.start, unsure.end, unsure.precision, unsure.uncertain, unsure.approximate) == (T("2011-06-01"), T("2011-06-30"), "month", True, False)
+    assert (approx.start, approx.end, approx.precision, approx.approximate) == (
+        T("2011-01-01"),
+        T("2011-12-31"),
+        "year",
+        True,
+    )
+    assert (unsure.start, unsure.end, unsure.precision, unsure.uncertain, unsure.approximate) == (
+        T("2011-06-01"),
+        T("2011-06-30"),
+        "month",
+        True,
+        False,
+    )
 
 
 @pytest.mark.parametrize("text", ["2007-06-08/..", "../2007-06-08", "2007-06-08/"])
@@ -68,7 +79,11 @@ def test_closed_interval_is_not_open_ended():
 def test_invalid_dates_raise_date_error_with_a_hint(text, message):
     with pytest.raises(DateError, match=message) as info:
         parse_date(text)
-    assert "write e.g." in str(info.value) or "put the earlier date first" in str(info.value) or "check the year" in str(info.value)
+    assert (
+        "write e.g." in str(info.value)
+        or "put the earlier date first" in str(info.value)
+        or "check the year" in str(info.value)
+    )
 
 
 @pytest.mark.parametrize(
@@ -106,7 +121,10 @@ def test_fast_path_agrees_with_the_edtf_grammar():
                     if quick is None:
                         continue
                     obj = parse_edtf(text)
-                    assert (quick[0], quick[1]) == (struct_time_to_date(obj.lower_strict()), struct_time_to_date(obj.upper_strict())), text
+                    assert (quick[0], quick[1]) == (
+                        struct_time_to_date(obj.lower_strict()),
+                        struct_time_to_date(obj.upper_strict()),
+                    ), text
                     checked += 1
     assert checked > 100
 

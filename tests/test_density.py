@@ -22,7 +22,9 @@ def days(*texts: str) -> tuple[list[pd.Timestamp], list[pd.Timestamp]]:
 def brute_force(start: np.ndarray, end: np.ndarray, edge: np.ndarray) -> np.ndarray:
     """The definition, one bin at a time: overlap days / event days."""
     s, e, t = start.astype("int64"), end.astype("int64") + 1, edge.astype("int64")
-    return np.array([(np.clip(np.minimum(e, t[k + 1]) - np.maximum(s, t[k]), 0, None) / (e - s)).sum() for k in range(t.size - 1)])
+    return np.array(
+        [(np.clip(np.minimum(e, t[k + 1]) - np.maximum(s, t[k]), 0, None) / (e - s)).sum() for k in range(t.size - 1)]
+    )
 
 
 QUARTERS_2007 = np.array(["2007-01-01", "2007-04-01", "2007-07-01", "2007-10-01", "2008-01-01"], dtype="datetime64[D]")
@@ -168,5 +170,9 @@ def test_the_record_density_is_the_precision_aware_density_of_the_listed_events(
     assert demo.sum() == pytest.approx(len(rec)) == table.sum()
     assert demo.reindex(table.index).to_dict() == pytest.approx(table.to_dict())
     bins = edges(rec["date_start"], rec["date_end"], "quarter")
-    assert list(record.placed(rec["date_start"], rec["date_end"], bins, "start")) == list(naive_counts(rec["date_start"], bins).mass)
-    assert list(record.placed(rec["date_start"], rec["date_end"], bins, "end")) == list(naive_counts(rec["date_end"], bins).mass)
+    assert list(record.placed(rec["date_start"], rec["date_end"], bins, "start")) == list(
+        naive_counts(rec["date_start"], bins).mass
+    )
+    assert list(record.placed(rec["date_start"], rec["date_end"], bins, "end")) == list(
+        naive_counts(rec["date_end"], bins).mass
+    )

@@ -35,11 +35,14 @@ def first_difference(a: list, b: list) -> str:
     """A readable diff of the first cell whose outputs differ."""
     for (i, x), (_, y) in zip(a, b, strict=True):
         if x != y:
-            left, right = json.dumps(x, indent=1, sort_keys=True).splitlines(), json.dumps(y, indent=1, sort_keys=True).splitlines()
-            return f"cell {i}:\n" + "\n".join(list(difflib.unified_diff(left, right, "run 1", "run 2", lineterm=""))[:40])
+            left, right = (
+                json.dumps(x, indent=1, sort_keys=True).splitlines(),
+                json.dumps(y, indent=1, sort_keys=True).splitlines(),
+            )
+            return f"cell {i}:\n" + "\n".join(
+                list(difflib.unified_diff(left, right, "run 1", "run 2", lineterm=""))[:40]
+            )
     return ""
-
-
 
 
 @pytest.fixture(scope="module")
@@ -82,8 +85,17 @@ def test_the_record_tables_do_not_depend_on_row_order():
     from sharedshield import load_course, record
 
     course = load_course()
-    shuffled = dataclasses.replace(course, events=course.events.sample(frac=1, random_state=1), listings=course.listings.sample(frac=1, random_state=2),
-                                   mentions=course.mentions.sample(frac=1, random_state=3))
-    for f in (record.on_record, record.recency, lambda c: record.selection(c, "quarter"), lambda c: record.robust_peaks(c, "quarter"),
-              lambda c: pd.concat([record.silences(c, s, include_after=True) for s in c.sources["source_id"]])):
+    shuffled = dataclasses.replace(
+        course,
+        events=course.events.sample(frac=1, random_state=1),
+        listings=course.listings.sample(frac=1, random_state=2),
+        mentions=course.mentions.sample(frac=1, random_state=3),
+    )
+    for f in (
+        record.on_record,
+        record.recency,
+        lambda c: record.selection(c, "quarter"),
+        lambda c: record.robust_peaks(c, "quarter"),
+        lambda c: pd.concat([record.silences(c, s, include_after=True) for s in c.sources["source_id"]]),
+    ):
         pd.testing.assert_frame_equal(f(course).reset_index(drop=True), f(shuffled).reset_index(drop=True))

@@ -49,5 +49,8 @@ def test_a_table_is_shown_in_full_and_escaped(shown):
 
 def test_learners_call_one_display_function():
     assert ss.show is display.show and figkit.show is display.show and not hasattr(ss, "show_figure")
-    calls = {p.name: re.findall(r"\bss\.(?:show_figure|figkit\.show)\(", p.read_text(encoding="utf-8")) for p in (ROOT / "notebooks").glob("*.ipynb")}
+    calls = {
+        p.name: re.findall(r"\bss\.(?:show_figure|figkit\.show)\(", p.read_text(encoding="utf-8"))
+        for p in (ROOT / "notebooks").glob("*.ipynb")
+    }
     assert not {k: v for k, v in calls.items() if v}, f"notebooks that show with another name than ss.show: {calls}"

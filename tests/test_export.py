@@ -29,8 +29,21 @@ def test_structure_and_dates(demo_data, demo_readings):
 
 
 def test_text_is_escaped(demo_data, demo_readings):
-    add_row(demo_data, "events", event_id="E004", title="Talks on A < B & “C”", summary="He said 'x > y' & left.", date="2006-21",
-            date_confidence="low", date_reference="Ref <- here", actor1="NATO", actor1_code="NATO", event_class="other", theme="arms control", origin="background")
+    add_row(
+        demo_data,
+        "events",
+        event_id="E004",
+        title="Talks on A < B & “C”",
+        summary="He said 'x > y' & left.",
+        date="2006-21",
+        date_confidence="low",
+        date_reference="Ref <- here",
+        actor1="NATO",
+        actor1_code="NATO",
+        event_class="other",
+        theme="arms control",
+        origin="background",
+    )
     slide = next(e for e in timelinejs(load_course(demo_data, demo_readings))["events"] if e["unique_id"] == "E004")
     assert slide["text"]["headline"] == "Talks on A &lt; B &amp; “C”"
     body = slide["text"]["text"]

@@ -14,7 +14,10 @@ from sharedshield.figkit import PLOTLY_MIME
 
 pytestmark = pytest.mark.browser
 
-DRAWN_JS = "() => Array.from(document.querySelectorAll('.js-plotly-plot')).filter(gd => gd.querySelector('svg.main-svg')).length"
+DRAWN_JS = (
+    "() => Array.from(document.querySelectorAll('.js-plotly-plot')).filter(gd =>"
+    " gd.querySelector('svg.main-svg')).length"
+)
 NOT_DRAWN = "Chart not drawn"
 
 
@@ -22,7 +25,6 @@ NOT_DRAWN = "Chart not drawn"
 def executed(executed_notebooks) -> dict[str, nbformat.NotebookNode]:
     """Every course notebook executed once for the whole run (conftest.executed_notebooks), reused by every test here."""
     return executed_notebooks
-
 
 
 def charts(nb: nbformat.NotebookNode) -> list[dict]:
@@ -45,19 +47,35 @@ def test_the_course_has_charts_and_each_keeps_both_forms_and_its_text_alternativ
                 data = out.get("data", {})
                 if PLOTLY_MIME in data:
                     total += 1
-                    assert "text/html" in data and "window.Plotly" in data["text/html"], f"{stem}: a chart has no HTML form for exports"
+                    assert "text/html" in data and "window.Plotly" in data["text/html"], (
+                        f"{stem}: a chart has no HTML form for exports"
+                    )
                     assert "<script src" not in data["text/html"] and "cdn" not in data["text/html"].lower()
-                    after = cell.outputs[i + 1].get("data", {}).get("text/markdown", "") if i + 1 < len(cell.outputs) else ""
-                    assert after.startswith("*Text alternative:*"), f"{stem}: a chart without its text alternative under it"
+                    after = (
+                        cell.outputs[i + 1].get("data", {}).get("text/markdown", "")
+                        if i + 1 < len(cell.outputs)
+                        else ""
+                    )
+                    assert after.startswith("*Text alternative:*"), (
+                        f"{stem}: a chart without its text alternative under it"
+                    )
     assert total >= 10, f"only {total} charts in the whole course"
 
 
 def test_plotly_js_is_in_each_notebook_exactly_once(executed):
     for stem, nb in executed.items():
-        html_outputs = [o["data"]["text/html"] for c in nb.cells if c.cell_type == "code" for o in c.outputs if "text/html" in o.get("data", {})]
+        html_outputs = [
+            o["data"]["text/html"]
+            for c in nb.cells
+            if c.cell_type == "code"
+            for o in c.outputs
+            if "text/html" in o.get("data", {})
+        ]
         copies = sum(h.count('data-sharedshield="plotly.js"') for h in html_outputs)
         assert copies == 1, f"{stem}: plotly.js {copies} times (ss.setup() puts it once at the top)"
-        assert sum(h.count("window.Plotly = Plotly") for h in html_outputs) == 1, f"{stem}: plotly.js inlined more than once"
+        assert sum(h.count("window.Plotly = Plotly") for h in html_outputs) == 1, (
+            f"{stem}: plotly.js inlined more than once"
+        )
 
 
 @pytest.mark.parametrize("template", ["lab", "classic"])
@@ -82,7 +100,9 @@ def test_exported_html_draws_every_chart_offline(executed, browser, tmp_path, te
             context.close()
         assert drawn == expected, f"{stem} ({template}): {drawn} of {expected} charts drawn"
         assert NOT_DRAWN not in text, f"{stem} ({template}): a chart says plotly.js is missing"
-        assert text.count("Text alternative:") >= expected, f"{stem} ({template}): a chart lost its text alternative in the export"
+        assert text.count("Text alternative:") >= expected, (
+            f"{stem} ({template}): a chart lost its text alternative in the export"
+        )
         assert not [e for e in errors if "Plotly" in e], f"{stem} ({template}): {errors}"
         assert all(not u.startswith("file:") for u in blocked)
         drawn_total += drawn
@@ -92,10 +112,12 @@ def test_exported_html_draws_every_chart_offline(executed, browser, tmp_path, te
 
 def _coloured_share(pdf: Path, page_no: int) -> float:
     """Share of clearly coloured pixels on one PDF page (pdftoppm at 30 dpi; plotly's Okabe-Ito marks are colour)."""
-    ppm = subprocess.run(["pdftoppm", "-f", str(page_no), "-l", str(page_no), "-r", "30", str(pdf)], capture_output=True, check=True).stdout
+    ppm = subprocess.run(
+        ["pdftoppm", "-f", str(page_no), "-l", str(page_no), "-r", "30", str(pdf)], capture_output=True, check=True
+    ).stdout
     parts = ppm.split(maxsplit=4)  # P6, width, height, maxval, pixels
     width, height, pixels = int(parts[1]), int(parts[2]), parts[4]
-    coloured = sum(1 for i in range(0, len(pixels) - 2, 3) if max(pixels[i:i + 3]) - min(pixels[i:i + 3]) > 60)
+    coloured = sum(1 for i in range(0, len(pixels) - 2, 3) if max(pixels[i : i + 3]) - min(pixels[i : i + 3]) > 60)
     return coloured / (width * height)
 
 
@@ -106,12 +128,25 @@ def test_one_notebook_prints_to_pdf_with_its_charts_drawn(executed, browser, tmp
     page_file.write_text(printing.export_html(nb), encoding="utf-8")
     counts = printing.print_html(browser, page_file, pdf)
     assert counts["charts"] == counts["drawn"] == len(charts(nb))
-    pages = int(re.search(r"Pages:\s+(\d+)", subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout)[1])
+    pages = int(
+        re.search(
+            r"Pages:\s+(\d+)", subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+        )[1]
+    )
     assert pages > 1
-    texts = [subprocess.run(["pdftotext", "-layout", "-f", str(n), "-l", str(n), str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-             for n in range(1, pages + 1)]
+    texts = [
+        subprocess.run(
+            ["pdftotext", "-layout", "-f", str(n), "-l", str(n), str(pdf), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for n in range(1, pages + 1)
+    ]
     for title in titles(nb):
-        words = " ".join(re.sub(r"<[^>]+>", " ", title).split()[:4])  # plotly draws the title into the SVG: text in the PDF
+        words = " ".join(
+            re.sub(r"<[^>]+>", " ", title).split()[:4]
+        )  # plotly draws the title into the SVG: text in the PDF
         on = [n + 1 for n, t in enumerate(texts) if words in " ".join(t.split())]
         assert on, f"{stem}: the chart titled {title!r} is not in the PDF"
         # axes and text are black or grey: any clearly coloured pixel is a drawn mark (thin bars give few of them)
@@ -130,5 +165,10 @@ def test_print_command_says_what_is_wrong_and_writes_nothing(tmp_path, capsys):
     (tmp_path / "broken.ipynb").write_text("{not json", encoding="utf-8")
     assert main(["print", str(tmp_path / "broken.ipynb"), str(out)]) == 1
     err = capsys.readouterr().err
-    assert "required: OUT.pdf" in err and "must be a .pdf" in err and "no such file" in err and "not a readable notebook" in err
+    assert (
+        "required: OUT.pdf" in err
+        and "must be a .pdf" in err
+        and "no such file" in err
+        and "not a readable notebook" in err
+    )
     assert "Traceback" not in err and not out.exists()

@@ -13,18 +13,49 @@ from sharedshield.tables import add_row
 
 pytestmark = pytest.mark.filterwarnings("error")
 
-EVENT = dict(date_confidence="medium", date_reference="Test reference", actor1="NATO", actor1_code="NATO", cameo_code="", event_class="other", notes="")
+EVENT = dict(
+    date_confidence="medium",
+    date_reference="Test reference",
+    actor1="NATO",
+    actor1_code="NATO",
+    cameo_code="",
+    event_class="other",
+    notes="",
+)
 
 
 @pytest.fixture
 def course(demo_data: Path, demo_readings: Path):
     """The demo course plus two background events: a span straddling New Year 2006 and a day in 2006; E002 partly matches."""
-    add_row(demo_data, "events", event_id="E004", title="Winter talks", summary="Talks over the winter.", date="2005-12-01/2006-01-30",
-            theme="alliance politics", origin="background", **EVENT)
-    add_row(demo_data, "events", event_id="E005", title="Autumn meeting", summary="A one-day meeting.", date="2006-09-01",
-            theme="alliance politics", origin="background", **EVENT)
+    add_row(
+        demo_data,
+        "events",
+        event_id="E004",
+        title="Winter talks",
+        summary="Talks over the winter.",
+        date="2005-12-01/2006-01-30",
+        theme="alliance politics",
+        origin="background",
+        **EVENT,
+    )
+    add_row(
+        demo_data,
+        "events",
+        event_id="E005",
+        title="Autumn meeting",
+        summary="A one-day meeting.",
+        date="2006-09-01",
+        theme="alliance politics",
+        origin="background",
+        **EVENT,
+    )
     path = demo_data / "mentions.csv"
-    path.write_text(path.read_text(encoding="utf-8").replace("in 2006,yes,Presented as a success.,", "in 2006,partly,Presented as a success.,The record has 2007."), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "in 2006,yes,Presented as a success.,", "in 2006,partly,Presented as a success.,The record has 2007."
+        ),
+        encoding="utf-8",
+    )
     return load_course(demo_data, demo_readings)
 
 
@@ -74,11 +105,18 @@ def test_timeline_lanes_spans_points_and_background(course):
     # E001 is listed (record lane) and mentioned (demo lane); E002 (a year) is a bar in the demo lane; E003-E005 are background
     assert sorted(round(y) for t in bars for y in t.y) == [1, 2]  # E002 in demo, E004 (two months) in background
     assert sorted(round(y) for t in points for y in t.y) == [0, 1, 2, 2]
-    assert [s for t in points for s, y in zip(t.marker.symbol, t.y, strict=True) if round(y) == 2] == ["circle-open", "circle-open"]
+    assert [s for t in points for s, y in zip(t.marker.symbol, t.y, strict=True) if round(y) == 2] == [
+        "circle-open",
+        "circle-open",
+    ]
     assert "5 events in 3 lanes (record 1, demo 2, background 3)" in alt and "13 Jun 2002 (E003)" in alt
     assert "dashed lines mark when demo was published (spring 2007)" in alt
     text = hovers(fig)
-    assert "demo ¶1: “In May 2005”" in text and "Record date: 10–11 May 2005" in text and "listed by 1 chronology: demo_chron" in text
+    assert (
+        "demo ¶1: “In May 2005”" in text
+        and "Record date: 10–11 May 2005" in text
+        and "listed by 1 chronology: demo_chron" in text
+    )
     assert "added by the course for context" in text
     horizon = [sh for sh in fig.layout.shapes if sh.yref == "paper"]
     assert len(horizon) == 1 and horizon[0].x0.startswith("2007-03-01")
@@ -92,7 +130,9 @@ def test_timeline_opens_on_a_window_and_says_what_lies_before_it(course):
     assert "2004-1" in start  # the window minus a small margin
     notes = [a for a in fig.layout.annotations if "before" in a.text]
     assert [a.text for a in notes] == ["◀ 1 event before 1 Jan 2005<br>(2002–2002): on the slider below"]
-    assert notes[0].xref == "x" and notes[0].x == start  # pinned to the view's first day: it leaves when the slider moves past it
+    assert (
+        notes[0].xref == "x" and notes[0].x == start
+    )  # pinned to the view's first day: it leaves when the slider moves past it
     assert "with 1 earlier event on the range slider" in describe(fig)
     assert not [a for a in figures.timeline(course, window=None).layout.annotations if "before" in a.text]
 
@@ -129,7 +169,10 @@ def test_density_compare(course):
     quarters = figures.density_compare(course, "quarter")
     assert "quarter" in quarters.layout.xaxis.title.text and len(quarters.data[0].x) == 19
     # quarters: the density drawn inside the naive count's full-width bar (no hairlines); hovering anywhere over a bin names it
-    assert quarters.layout.barmode == "overlay" and quarters.data[0].width > quarters.data[1].width > 0.5 * 91 * figures.DAY_MS
+    assert (
+        quarters.layout.barmode == "overlay"
+        and quarters.data[0].width > quarters.data[1].width > 0.5 * 91 * figures.DAY_MS
+    )
     assert quarters.layout.hovermode == "x" and quarters.layout.xaxis.type == "date"
     assert_legend_below(quarters)
 
@@ -162,10 +205,16 @@ def test_record_selection_panels_shares_and_horizon(course):
 def test_robust_peaks_chart_marks_the_peaks_that_survive(course):
     fig = figures.robust_peaks(course, "year", source_id="demo", top=1)
     alt = assert_finished(fig)
-    assert [t.name for t in fig.data][:3] == ["each uncertain date spread over its days", "each uncertain date at its first possible day",
-                                             "each uncertain date at its last possible day"]
+    assert [t.name for t in fig.data][:3] == [
+        "each uncertain date spread over its days",
+        "each uncertain date at its first possible day",
+        "each uncertain date at its last possible day",
+    ]
     assert kinds(fig) == ["Bar", "Scatter", "Scatter", "Scatter"]
-    assert list(fig.data[1].y) == [1, 1] and list(fig.data[2].y) == [1, 1]  # E001 (two days in May 2005) and E002 (2006) stay in their years
+    assert list(fig.data[1].y) == [1, 1] and list(fig.data[2].y) == [
+        1,
+        1,
+    ]  # E001 (two days in May 2005) and E002 (2006) stay in their years
     assert [x[:10] for x in fig.data[3].x] == ["2005-07-02", "2006-07-02"]  # the middle of each year on a date axis
     assert fig.layout.xaxis.type == "date" and fig.layout.hovermode == "x"
     assert alt == "For demo, per year: 2005 and 2006 are peaks however the uncertain dates are placed."
@@ -194,25 +243,78 @@ def test_claims_chart(course):
 
 def test_every_figure_builds_on_the_course_data():
     course = load_course()
-    for fig in (figures.source_spans(course), figures.timeline(course), figures.timeline(course, "actor", "eir2013"), figures.record_selection(course),
-                figures.robust_peaks(course), figures.robust_peaks(course, "quarter", source_id="eir2013"),
-                figures.density_compare(course), figures.density_compare(course, "quarter"), figures.density_by(course, "reading"),
-                figures.density_by(course, "theme"), figures.coverage_matrix(course), figures.claims_chart(course)):
+    for fig in (
+        figures.source_spans(course),
+        figures.timeline(course),
+        figures.timeline(course, "actor", "eir2013"),
+        figures.record_selection(course),
+        figures.robust_peaks(course),
+        figures.robust_peaks(course, "quarter", source_id="eir2013"),
+        figures.density_compare(course),
+        figures.density_compare(course, "quarter"),
+        figures.density_by(course, "reading"),
+        figures.density_by(course, "theme"),
+        figures.coverage_matrix(course),
+        figures.claims_chart(course),
+    ):
         assert_finished(fig)
 
 
-
 def test_timeline_of_one_event_and_of_none(demo_data, demo_readings):
-    add_row(demo_data, "sources", source_id="other", title="Another", author="B", outlet="O", genre="blog post", published="2008",
-            published_basis="test", url="https://example.org/b", perspective="p", audience="a", purpose="p", reading_file="other.txt")
-    add_row(demo_data, "mentions", event_id="E002", source_id="other", paragraph=4, anchor="the memo", matches_record="undated", framing="A memo.")
+    add_row(
+        demo_data,
+        "sources",
+        source_id="other",
+        title="Another",
+        author="B",
+        outlet="O",
+        genre="blog post",
+        published="2008",
+        published_basis="test",
+        url="https://example.org/b",
+        perspective="p",
+        audience="a",
+        purpose="p",
+        reading_file="other.txt",
+    )
+    add_row(
+        demo_data,
+        "mentions",
+        event_id="E002",
+        source_id="other",
+        paragraph=4,
+        anchor="the memo",
+        matches_record="undated",
+        framing="A memo.",
+    )
     course = load_course(demo_data, demo_readings)
     alt = assert_finished(figures.timeline(course, lanes=["other"]))
-    assert alt.startswith("1 event in 1 lane (other 1) from 2006 (E002) to 2006 (E002)") and "1 mark is a bar because its date is uncertain or long" in alt
+    assert (
+        alt.startswith("1 event in 1 lane (other 1) from 2006 (E002) to 2006 (E002)")
+        and "1 mark is a bar because its date is uncertain or long" in alt
+    )
     assert "dashed lines mark when other was published (2008)" in alt
     assert "other ¶4: no date given" in hovers(figures.timeline(course, reading="other"))
-    empty = course.__class__(**{**{f: getattr(course, f) for f in ("sources", "events", "claims", "claim_links", "paragraph_coding", "loaded_terms", "chronologies", "listings", "glossary", "data_dir")},
-                                "mentions": course.mentions.iloc[0:0]})
+    empty = course.__class__(
+        **{
+            **{
+                f: getattr(course, f)
+                for f in (
+                    "sources",
+                    "events",
+                    "claims",
+                    "claim_links",
+                    "paragraph_coding",
+                    "loaded_terms",
+                    "chronologies",
+                    "listings",
+                    "glossary",
+                    "data_dir",
+                )
+            },
+            "mentions": course.mentions.iloc[0:0],
+        }
+    )
     fig = figures.timeline(empty, lanes=["other"])
     assert fig.data == () and "No events to show for other" in describe(fig)
     assert "No mentions" in describe(figures.coverage_matrix(empty))
@@ -220,7 +322,10 @@ def test_timeline_of_one_event_and_of_none(demo_data, demo_readings):
 
 def test_reading_colours_and_names_come_from_sources_csv():
     course = load_course()
-    course.sources.loc[course.sources["source_id"] == "blog2007", ["colour", "short_name"]] = ["#56B4E9", "A renamed blog"]
+    course.sources.loc[course.sources["source_id"] == "blog2007", ["colour", "short_name"]] = [
+        "#56B4E9",
+        "A renamed blog",
+    ]
     fig = figures.source_spans(course)
     assert "#56B4E9" in list(fig.data[0].marker.color)
     assert "blog2007 · A renamed blog" in list(fig.data[0].y)

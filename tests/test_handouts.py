@@ -59,8 +59,15 @@ def test_student_pack_has_each_readings_addresses_cards_and_organizers(built):
     for s in course.sources.itertuples():
         assert s.url in flat and s.archive_url in flat, f"{s.source_id}: an address is missing from the student pack"
         assert f"Close-reading organizer · {s.source_id}" in text
-        for field in ("published_basis", "perspective", "audience", "purpose"):  # the student works these out first (answer-first)
-            assert alnum(getattr(s, field)) not in alnum(text), f"{s.source_id}: the student pack gives away the course's {field}"
+        for field in (
+            "published_basis",
+            "perspective",
+            "audience",
+            "purpose",
+        ):  # the student works these out first (answer-first)
+            assert alnum(getattr(s, field)) not in alnum(text), (
+                f"{s.source_id}: the student pack gives away the course's {field}"
+            )
     for title in ("Sourcing cards", "Timeline worksheet", "Corroboration grid", "Assessment task"):
         assert title in text
     assert handouts.UNAVAILABLE in text or "09" in text or "practice" in text.casefold()
@@ -81,11 +88,11 @@ def test_no_pack_holds_more_than_12_words_of_a_reading(built, real_readings):
     for path in sorted(real_readings.glob("*.txt")):
         for para in parse_reading(path.read_text(encoding="utf-8")).values():
             w = words(para)
-            grams.update(tuple(w[i:i + 13]) for i in range(len(w) - 12))
+            grams.update(tuple(w[i : i + 13]) for i in range(len(w) - 12))
     assert grams, "no reading paragraphs found"
     for name, pdf in built.items():
         w = words(pdf_text(pdf))
-        found = [" ".join(w[i:i + 13]) for i in range(len(w) - 12) if tuple(w[i:i + 13]) in grams]
+        found = [" ".join(w[i : i + 13]) for i in range(len(w) - 12) if tuple(w[i : i + 13]) in grams]
         assert not found, f"{name} holds a passage of a reading longer than 12 words: {found[0]!r}"
 
 
@@ -102,9 +109,13 @@ def test_anchor_helper_cuts_to_twelve_words_and_keeps_one_per_paragraph():
 def test_missing_parts_say_not_available(tmp_path):
     (tmp_path / "notebooks").mkdir()
     html = handouts.assessment_section(tmp_path)
-    assert handouts.UNAVAILABLE in html or "practice" in html  # the practice text comes from sharedshield.assessment when installed
+    assert (
+        handouts.UNAVAILABLE in html or "practice" in html
+    )  # the practice text comes from sharedshield.assessment when installed
     teacher = handouts.teacher_pack(load_course(), tmp_path)
-    assert teacher.count(handouts.UNAVAILABLE) == 5, "no guide and no rubric: preparation, plan, discussion notes, partisan sources and rubric say so"
+    assert teacher.count(handouts.UNAVAILABLE) == 5, (
+        "no guide and no rubric: preparation, plan, discussion notes, partisan sources and rubric say so"
+    )
 
 
 def test_teacher_pack_holds_what_the_plan_needs(built):
@@ -112,17 +123,30 @@ def test_teacher_pack_holds_what_the_plan_needs(built):
     from sharedshield.corroborate import GRID_EVENTS, course_grid
 
     text = " ".join(pdf_text(built["teacher-pack"]).split())
-    text = text[text.index("Rubric with sample answers") + 1:]  # after the cover's list of contents
-    for title in ("2. Before the first lesson", "Hand-in files", "Groups for lesson", "Devices.", "6. Notes for the discussion prompts",
-                  "7. Teaching with partisan and propagandistic sources", "Key to the lesson 3 grid (07)", "Coding keys for 04-06", "Lesson 4"):
+    text = text[text.index("Rubric with sample answers") + 1 :]  # after the cover's list of contents
+    for title in (
+        "2. Before the first lesson",
+        "Hand-in files",
+        "Groups for lesson",
+        "Devices.",
+        "6. Notes for the discussion prompts",
+        "7. Teaching with partisan and propagandistic sources",
+        "Key to the lesson 3 grid (07)",
+        "Coding keys for 04-06",
+        "Lesson 4",
+    ):
         assert title in text, f"the teacher pack lacks {title!r}"
-    assert "section 2, Hand-in files" in text or "section 2, *Hand-in files*" in text or "(section 2, Hand-in files)" in text
-    key = text[text.index("Key to the lesson 3 grid (07)"):text.index("Coding keys for 04-06")]
+    assert (
+        "section 2, Hand-in files" in text
+        or "section 2, *Hand-in files*" in text
+        or "(section 2, Hand-in files)" in text
+    )
+    key = text[text.index("Key to the lesson 3 grid (07)") : text.index("Coding keys for 04-06")]
     course = load_course()
     for event_id, cells in course_grid(course).items():
         assert event_id in key and all(v in key for v in cells.values())
     assert set(GRID_EVENTS) <= set(course_grid(course))
-    coding = text[text.index("Coding keys for 04-06"):text.index("Answer key")]
+    coding = text[text.index("Coding keys for 04-06") : text.index("Answer key")]
     for r in course.paragraph_coding.itertuples():
         assert r.source_id in coding and r.kind in coding
 
@@ -133,12 +157,14 @@ def test_student_pack_organizer_uses_the_five_kinds_and_lesson_3_grid_its_verdic
 
     text = " ".join(pdf_text(built["student-pack"]).split())
     assert "1983-2013" in text and "1993" not in text.split("Contents")[0]
-    text = text[text.index("Appendix · Full corroboration grid") + 1:]  # after the cover's list of contents
-    organizer = text[text.index("Close-reading organizer · blog2007"):text.index("Close-reading organizer · lukyanov2011")]
+    text = text[text.index("Appendix · Full corroboration grid") + 1 :]  # after the cover's list of contents
+    organizer = text[
+        text.index("Close-reading organizer · blog2007") : text.index("Close-reading organizer · lukyanov2011")
+    ]
     assert all(k in organizer for k in KINDS) and "opinion" not in organizer
-    grid = text[text.index("Lesson 3 · Corroboration grid (07)"):text.index("Assessment task")]
+    grid = text[text.index("Lesson 3 · Corroboration grid (07)") : text.index("Assessment task")]
     assert all(v in grid for v in VERDICTS) and all(e in grid for e in GRID_EVENTS)
-    appendix = text[text.index("Appendix · Full corroboration grid"):]
+    appendix = text[text.index("Appendix · Full corroboration grid") :]
     assert all(e in appendix for e in load_course().mentions.event_id)
 
 

@@ -16,7 +16,9 @@ def module_name(path: Path) -> str:
 
 def modules() -> dict[str, ast.Module]:
     """Every module of the package, parsed."""
-    return {module_name(p): ast.parse(p.read_text(encoding="utf-8"), filename=str(p)) for p in sorted(PACKAGE.rglob("*.py"))}
+    return {
+        module_name(p): ast.parse(p.read_text(encoding="utf-8"), filename=str(p)) for p in sorted(PACKAGE.rglob("*.py"))
+    }
 
 
 def imports_in_functions(tree: ast.Module) -> list[int]:
@@ -65,7 +67,7 @@ def cycles(g: dict[str, set[str]]) -> list[list[str]]:
         state[node] = 1
         for nxt in sorted(g.get(node, ())):
             if state.get(nxt) == 1:
-                found.append([*path[path.index(nxt):], nxt])
+                found.append([*path[path.index(nxt) :], nxt])
             elif nxt not in state:
                 visit(nxt, [*path, nxt])
         state[node] = 2
@@ -95,7 +97,19 @@ def test_the_cycle_finder_finds_a_cycle():
 
 
 def test_edges_resolve_relative_imports():
-    known = {"sharedshield", "sharedshield.checks", "sharedshield.questions", "sharedshield.questions._model", "sharedshield.data"}
+    known = {
+        "sharedshield",
+        "sharedshield.checks",
+        "sharedshield.questions",
+        "sharedshield.questions._model",
+        "sharedshield.data",
+    }
     tree = ast.parse("from ..data import Course\nfrom . import _model\nfrom .. import checks\n")
-    assert edges("sharedshield.questions.n01", tree, known) == {"sharedshield.data", "sharedshield.questions._model", "sharedshield.checks"}
-    assert edges("sharedshield.questions", ast.parse("from ._model import Question\n"), known) == {"sharedshield.questions._model"}
+    assert edges("sharedshield.questions.n01", tree, known) == {
+        "sharedshield.data",
+        "sharedshield.questions._model",
+        "sharedshield.checks",
+    }
+    assert edges("sharedshield.questions", ast.parse("from ._model import Question\n"), known) == {
+        "sharedshield.questions._model"
+    }

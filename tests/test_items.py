@@ -64,9 +64,12 @@ def report(items: list[ChoiceItem]) -> str:
     shares = measure(items)
     letters = letter_balance(items)
     n_letter = sum(letters.values())
-    return (f"{len(items)} items ({n_letter} letter questions, {len(items) - n_letter} quiz items): "
-            + ", ".join(f"{name} wins {share:.0%}" for name, share in shares.items())
-            + "; right letters " + ", ".join(f"{k} {v}" for k, v in sorted(letters.items())))
+    return (
+        f"{len(items)} items ({n_letter} letter questions, {len(items) - n_letter} quiz items): "
+        + ", ".join(f"{name} wins {share:.0%}" for name, share in shares.items())
+        + "; right letters "
+        + ", ".join(f"{k} {v}" for k, v in sorted(letters.items()))
+    )
 
 
 ITEMS = choice_items()
@@ -75,7 +78,9 @@ ITEMS = choice_items()
 def test_the_registry_holds_every_multiple_choice_item():
     keys = {item.key for item in ITEMS}
     letter = {qid for qid, q in all_questions().items() if q.options}
-    assert letter <= keys and len(letter) >= 19, "every letter question is built with its options (see questions/_choice.py)"
+    assert letter <= keys and len(letter) >= 19, (
+        "every letter question is built with its options (see questions/_choice.py)"
+    )
     assert sum(1 for item in ITEMS if not item.letters) >= 28, "the quiz items of notebooks 00-09 are collected"
     # a question that asks for one letter must list its options, or the item test cannot see it
     asks_letter = {qid for qid, q in all_questions().items() if re.search(r"\bone letter\b|\ba, b, c or d\b", q.prompt)}
@@ -86,7 +91,10 @@ def test_the_registry_holds_every_multiple_choice_item():
 def test_no_surface_strategy_wins_more_than_40_percent(strategy):
     share = measure(ITEMS)[strategy]
     winners = [item.key for item in ITEMS if STRATEGIES[strategy](item) == 1.0]
-    assert share <= LIMIT, f"picking the {strategy} option wins {share:.0%} of {len(ITEMS)} items (limit {LIMIT:.0%}); it wins outright on {winners}"
+    assert share <= LIMIT, (
+        f"picking the {strategy} option wins {share:.0%} of {len(ITEMS)} items (limit {LIMIT:.0%}); it wins outright on"
+        f" {winners}"
+    )
 
 
 def test_no_letter_is_right_in_more_than_half_of_the_letter_questions():
@@ -116,7 +124,9 @@ def test_every_option_has_its_own_feedback_and_none_is_a_catch_all(item):
 def test_distractors_are_about_as_long_as_the_right_option(item):
     right = len(item.options[item.right])
     wrong = [len(o) for i, o in enumerate(item.options) if i != item.right]
-    assert max(wrong) >= 0.7 * right, f"{item.key}: every distractor is much shorter than the right option ({wrong} against {right} characters)"
+    assert max(wrong) >= 0.7 * right, (
+        f"{item.key}: every distractor is much shorter than the right option ({wrong} against {right} characters)"
+    )
 
 
 def test_a_notebook_lists_a_letter_questions_options_as_the_registry_does():
@@ -129,11 +139,17 @@ def test_a_notebook_lists_a_letter_questions_options_as_the_registry_does():
             if cell["cell_type"] == "markdown" and m and re.search(r"^\* \*\*\(a\)\*\*", text, re.M):
                 shown[m.group(1)] = (path.name, re.findall(r"^\* \*\*\(([a-h])\)\*\* (.*)$", text, re.M))
     letter = {qid: q for qid, q in all_questions().items() if q.options}
-    assert {qid for qid in shown} <= set(letter), "a notebook prints lettered options for a question the registry does not build with options"
-    assert set(letter) - {"q9_5"} <= set(shown), f"letter questions whose options no notebook prints: {sorted(set(letter) - {'q9_5'} - set(shown))}"  # 09 shows q9_5's with assessment.show_perspectives()
+    assert {qid for qid in shown} <= set(letter), (
+        "a notebook prints lettered options for a question the registry does not build with options"
+    )
+    assert set(letter) - {"q9_5"} <= set(shown), (  # 09 shows q9_5's with assessment.show_perspectives()
+        f"letter questions whose options no notebook prints: {sorted(set(letter) - {'q9_5'} - set(shown))}"
+    )
     for qid, (name, options) in shown.items():
         assert name[:2] == notebook_of(qid), f"{qid} is printed in {name}"
-        assert options == list(letter[qid].options.items()), f"{name}: the options printed for {qid} differ from the registry's"
+        assert options == list(letter[qid].options.items()), (
+            f"{name}: the options printed for {qid} differ from the registry's"
+        )
 
 
 def test_calling_lukyanovs_span_undated_gets_a_defensible_verdict_that_the_hand_in_keeps(tmp_path, monkeypatch):
@@ -144,14 +160,21 @@ def test_calling_lukyanovs_span_undated_gets_a_defensible_verdict_that_the_hand_
     assert all_questions()["q7_1"].expected(course) == "E120"
     none = check("q7_1", "None", course)
     assert none.defensible and not none.correct and none.verdict == "defensible"
-    assert "past two and a half years" in none.feedback and "E120" in none.feedback and "◇ **Defensible.**" in none._repr_markdown_()
+    assert (
+        "past two and a half years" in none.feedback
+        and "E120" in none.feedback
+        and "◇ **Defensible.**" in none._repr_markdown_()
+    )
     assert check("q7_1", "E200", course).verdict == "not yet" and check("q7_1", "E120", course).verdict == "correct"
     saved = store.load_work()
     assert [r["verdict"] for r in saved] == ["defensible", "not yet", "correct"]
     first = handin.first_attempts(saved)["q7_1"]
     assert (first["first_verdict"], first["attempts"], first["final_verdict"]) == ("defensible", 3, "correct")
-    assert re.search(r'<tr><td>q7_1</td><td class="defensible">None \(defensible\)</td>\s*<td>3</td><td class="correct">E120 \(correct\)</td>',
-                     handin.export_html(saved, "Ada"))
+    assert re.search(
+        r'<tr><td>q7_1</td><td class="defensible">None \(defensible\)</td>\s*<td>3</td><td class="correct">E120'
+        r" \(correct\)</td>",
+        handin.export_html(saved, "Ada"),
+    )
 
 
 if __name__ == "__main__":

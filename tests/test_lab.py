@@ -25,8 +25,14 @@ NO_BROWSER = "--no-browser --port=0 --ServerApp.port_retries=0"
 
 def lab_command() -> list[str]:
     """The command `make lab` runs, as the Makefile builds it, with no browser and a free port."""
-    out = subprocess.run(["make", "-s", "--no-print-directory", "lab-command", f"LAB_ARGS={NO_BROWSER}"], cwd=ROOT,
-                         capture_output=True, text=True, check=True, timeout=60)
+    out = subprocess.run(
+        ["make", "-s", "--no-print-directory", "lab-command", f"LAB_ARGS={NO_BROWSER}"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
     return shlex.split(out.stdout.strip())
 
 
@@ -39,7 +45,9 @@ def running_lab(args: list[str], tmp_path: Path, env: dict[str, str] | None = No
     env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"), **(env or {}))
     own_root = any(a.startswith("--ServerApp.root_dir=") for a in args)  # a probe's own folder replaces the course root
     command = [w for w in lab_command() if not (own_root and w.startswith("--ServerApp.root_dir="))]
-    proc = subprocess.Popen([*command, *args], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    proc = subprocess.Popen(
+        [*command, *args], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
     lines: list[str] = []
     try:
         deadline = time.monotonic() + 90
@@ -60,18 +68,39 @@ def running_lab(args: list[str], tmp_path: Path, env: dict[str, str] | None = No
             proc.wait()
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="make and id are the Unix route; Windows follows README's plain-pip steps")
+@pytest.mark.skipif(
+    sys.platform == "win32", reason="make and id are the Unix route; Windows follows README's plain-pip steps"
+)
 def test_make_lab_runs_the_same_command_and_allows_root_only_as_root():
     command = lab_command()
     jupyter = next(i for i, word in enumerate(command) if word.endswith("jupyter"))
     assert command[0] == "env" and command[jupyter + 1] == "lab", command
     settings = dict(word.split("=", 1) for word in command[1:jupyter])
-    assert settings["PATH"].startswith(str(ROOT / ".venv" / "bin")), "JupyterLab's terminals need the course's environment first on PATH"
-    assert (Path(settings["JUPYTER_CONFIG_PATH"]) / "jupyter_server_config.json").is_file() and "--ServerApp.root_dir=." in command
-    assert ("--allow-root" in command) == (os.getuid() == 0), f"--allow-root must be there exactly when running as root: {command}"
-    dry = subprocess.run(["make", "-n", "--no-print-directory", "lab", f"LAB_ARGS={NO_BROWSER}"], cwd=ROOT,
-                         capture_output=True, text=True, check=True, timeout=60).stdout.strip().splitlines()
-    assert shlex.split(os.path.expandvars(dry[-1])) == [*command, "notebooks/00_start_here.ipynb"], "make lab runs something other than lab-command"
+    assert settings["PATH"].startswith(str(ROOT / ".venv" / "bin")), (
+        "JupyterLab's terminals need the course's environment first on PATH"
+    )
+    assert (
+        Path(settings["JUPYTER_CONFIG_PATH"]) / "jupyter_server_config.json"
+    ).is_file() and "--ServerApp.root_dir=." in command
+    assert ("--allow-root" in command) == (os.getuid() == 0), (
+        f"--allow-root must be there exactly when running as root: {command}"
+    )
+    dry = (
+        subprocess.run(
+            ["make", "-n", "--no-print-directory", "lab", f"LAB_ARGS={NO_BROWSER}"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=60,
+        )
+        .stdout.strip()
+        .splitlines()
+    )
+    assert shlex.split(os.path.expandvars(dry[-1])) == [
+        *command,
+        "notebooks/00_start_here.ipynb",
+    ], "make lab runs something other than lab-command"
 
 
 @pytest.mark.slow  # starts JupyterLab
@@ -96,12 +125,14 @@ def lab(tmp_path_factory) -> Iterator[tuple[str, Path]]:
     settings = folder / ".settings" / "@jupyterlab" / "notebook-extension"
     settings.mkdir(parents=True)
     (settings / "tracker.jupyterlab-settings").write_text('{"windowingMode": "none"}', encoding="utf-8")
-    with running_lab(["--ServerApp.token=probe", f"--ServerApp.root_dir={folder}"], folder,
-                     env={"JUPYTERLAB_SETTINGS_DIR": str(folder / ".settings")}) as lines:
+    with running_lab(
+        ["--ServerApp.token=probe", f"--ServerApp.root_dir={folder}"],
+        folder,
+        env={"JUPYTERLAB_SETTINGS_DIR": str(folder / ".settings")},
+    ) as lines:
         url = next((found[1] for found in map(SERVING.search, lines) if found), None)
         assert url, "JupyterLab did not start:\n" + "\n".join(lines[-15:])
         yield url, folder
-
 
 
 @pytest.mark.browser
@@ -109,21 +140,36 @@ def lab(tmp_path_factory) -> Iterator[tuple[str, Path]]:
 def test_jupyterlab_draws_each_chart_once_with_plotlys_own_renderer(lab, browser):
     """In JupyterLab the plotly mimetype wins over the chart's HTML form, even in a trusted notebook whose setup ran plotly.js."""
     url, folder = lab
-    cells = [new_code_cell("import sharedshield as ss\nss.setup()"),
-             new_code_cell("import plotly.graph_objects as go\nfrom sharedshield import figkit\n"
-                           "ss.show(figkit.finish(go.Figure(go.Bar(x=[1, 2], y=[3, 4])), 'Probe', 'x', 'y', 'Two bars.'))")]
-    nb = new_notebook(cells=cells, metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}})
+    cells = [
+        new_code_cell("import sharedshield as ss\nss.setup()"),
+        new_code_cell(
+            "import plotly.graph_objects as go\nfrom sharedshield import figkit\n"
+            "ss.show(figkit.finish(go.Figure(go.Bar(x=[1, 2], y=[3, 4])), 'Probe', 'x', 'y', 'Two bars.'))"
+        ),
+    ]
+    nb = new_notebook(
+        cells=cells, metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}}
+    )
     path = folder / "probe.ipynb"
     nbformat.write(printing.execute(nb, folder), path)
-    subprocess.run([next(w for w in lab_command() if w.endswith("jupyter")), "trust", str(path)], check=True, capture_output=True, timeout=60)  # scripts in outputs may run
+    subprocess.run(
+        [next(w for w in lab_command() if w.endswith("jupyter")), "trust", str(path)],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )  # scripts in outputs may run
     page = browser.new_page(viewport={"width": 1300, "height": 900})
     try:
         page.goto(f"{url}/lab/tree/probe.ipynb?token=probe")
-        page.wait_for_function("() => document.querySelectorAll('.js-plotly-plot svg.main-svg').length > 0", timeout=60_000)
+        page.wait_for_function(
+            "() => document.querySelectorAll('.js-plotly-plot svg.main-svg').length > 0", timeout=60_000
+        )
         page.wait_for_timeout(1500)  # time for a second drawing, if there were one
-        counts = page.evaluate("""() => ({plotly: document.querySelectorAll('.jp-RenderedPlotly.js-plotly-plot, .jp-RenderedPlotly .js-plotly-plot').length,
+        counts = page.evaluate(
+            """() => ({plotly: document.querySelectorAll('.jp-RenderedPlotly.js-plotly-plot, .jp-RenderedPlotly .js-plotly-plot').length,
             all: document.querySelectorAll('.js-plotly-plot').length, html: document.querySelectorAll('.sharedshield-chart').length,
-            alt: document.body.innerText.includes('Two bars.')})""")
+            alt: document.body.innerText.includes('Two bars.')})"""
+        )
     finally:
         page.close()
     assert counts == {"plotly": 1, "all": 1, "html": 0, "alt": True}, counts
@@ -140,8 +186,12 @@ kc.stop_channels(); km.shutdown_kernel()
 def test_kernels_of_the_course_environment_keep_warnings_but_not_the_local_tcp_one():
     """nbmake, the site build and the print route start kernels over TCP: the venv's kernel config drops exactly that warning."""
     installed = ROOT / ".venv" / "etc" / "ipython" / "ipython_kernel_config.py"
-    assert installed.is_file() and installed.read_text() == (ROOT / "lab-config" / "ipython_kernel_config.py").read_text(), "run make: the kernel config is not installed"
-    out = subprocess.run([str(ROOT / ".venv" / "bin" / "python"), "-c", KERNEL_START], capture_output=True, text=True, timeout=120)
+    assert (
+        installed.is_file() and installed.read_text() == (ROOT / "lab-config" / "ipython_kernel_config.py").read_text()
+    ), "run make: the kernel config is not installed"
+    out = subprocess.run(
+        [str(ROOT / ".venv" / "bin" / "python"), "-c", KERNEL_START], capture_output=True, text=True, timeout=120
+    )
     said = out.stdout + out.stderr
     assert out.returncode == 0, said[-2000:]
     assert "without encryption" not in said, said[-2000:]
@@ -176,22 +226,39 @@ def test_charts_fit_their_cell_in_jupyterlab_at_laptop_size(lab, browser, execut
     """The density charts and the corroboration matrix, as a student sees them in JupyterLab at 1366x768: width, tick labels and legend apart."""
     url, folder = lab
     nb = executed_notebooks[stem]
-    expected = sum("application/vnd.plotly.v1+json" in out.get("data", {}) for cell in nb.cells for out in cell.get("outputs", []))
+    expected = sum(
+        "application/vnd.plotly.v1+json" in out.get("data", {}) for cell in nb.cells for out in cell.get("outputs", [])
+    )
     assert expected, f"{stem} shows no chart"
     path = folder / f"{stem}.ipynb"
     nbformat.write(nb, path)
-    subprocess.run([next(w for w in lab_command() if w.endswith("jupyter")), "trust", str(path)], check=True, capture_output=True, timeout=60)
+    subprocess.run(
+        [next(w for w in lab_command() if w.endswith("jupyter")), "trust", str(path)],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
     page = browser.new_page(viewport={"width": 1366, "height": 768})
     try:
-        page.goto(f"{url}/lab/workspaces/fit-{stem}/tree/{stem}.ipynb?token=probe&reset")  # a workspace of its own: no other tab restored
-        shown = ".jp-NotebookPanel:not(.lm-mod-hidden) .js-plotly-plot"  # the notebook in front; JupyterLab keeps other tabs in the page
-        drawn = "([sel, n]) => Array.from(document.querySelectorAll(sel)).filter(gd => gd.querySelector('svg.main-svg g.cartesianlayer')).length >= n"
+        page.goto(
+            f"{url}/lab/workspaces/fit-{stem}/tree/{stem}.ipynb?token=probe&reset"
+        )  # a workspace of its own: no other tab restored
+        shown = (  # the notebook in front; JupyterLab keeps other tabs in the page
+            ".jp-NotebookPanel:not(.lm-mod-hidden) .js-plotly-plot"
+        )
+        drawn = (
+            "([sel, n]) => Array.from(document.querySelectorAll(sel)).filter(gd => gd.querySelector('svg.main-svg"
+            " g.cartesianlayer')).length >= n"
+        )
         page.wait_for_function(drawn, arg=[shown, expected], timeout=120_000)
         page.wait_for_timeout(1000)
         charts = page.evaluate(chartfit.MEASURE_JS, shown)
     finally:
         page.close()
     assert len(charts) == expected, f"{stem}: {len(charts)} charts drawn, {expected} in the notebook"
-    assert all(chart["width"] > 0 and chart["axes"] for chart in charts), f"{stem}: a chart was measured before it was drawn: " + str([(c["title"], c["width"], len(c["axes"])) for c in charts])
+    assert all(chart["width"] > 0 and chart["axes"] for chart in charts), (
+        f"{stem}: a chart was measured before it was drawn: "
+        + str([(c["title"], c["width"], len(c["axes"])) for c in charts])
+    )
     problems = [p for chart in charts for p in chartfit.problems(chart, f"JupyterLab, {stem} at 1366x768")]
     assert not problems, "\n".join(problems)

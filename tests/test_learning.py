@@ -44,7 +44,9 @@ def copyable_values(expected: object) -> list[str]:
             continue
         if isinstance(v, int | float) and v >= 5:
             out.append(str(int(v)) if float(v).is_integer() else str(round(v, 2)))
-        elif isinstance(v, str) and (EVENT_ID.match(v.strip()) or CLAIM_ID.match(v.strip()) or re.fullmatch(r"(19|20)\d\d", v.strip())):
+        elif isinstance(v, str) and (
+            EVENT_ID.match(v.strip()) or CLAIM_ID.match(v.strip()) or re.fullmatch(r"(19|20)\d\d", v.strip())
+        ):
             out.append(v.strip())
     return out
 
@@ -90,12 +92,20 @@ def executed(executed_notebooks) -> dict[str, dict]:
     return executed_notebooks
 
 
-def measure(executed: dict[str, dict], questions: dict[str, Question], names: tuple[str, ...] | None = None) -> tuple[list[CheckSite], list[CheckSite]]:
+def measure(
+    executed: dict[str, dict], questions: dict[str, Question], names: tuple[str, ...] | None = None
+) -> tuple[list[CheckSite], list[CheckSite]]:
     """(all checks, checks whose expected value is printed above them), over the notebooks whose names start with `names`."""
     course = load_course()
-    sites = [s for name, nb in executed.items() if names is None or name.startswith(names) for s in check_sites(nb, name)]
-    copyable = [s for s in sites if s.qid in questions
-                and any(printed(v, s.prose_before) for v in copyable_values(questions[s.qid].expected(course)))]
+    sites = [
+        s for name, nb in executed.items() if names is None or name.startswith(names) for s in check_sites(nb, name)
+    ]
+    copyable = [
+        s
+        for s in sites
+        if s.qid in questions
+        and any(printed(v, s.prose_before) for v in copyable_values(questions[s.qid].expected(course)))
+    ]
     return sites, copyable
 
 
@@ -108,11 +118,17 @@ def test_printed_finds_whole_tokens_only():
 
 
 def test_check_sites_see_only_what_comes_before():
-    nb = {"cells": [
-        {"cell_type": "markdown", "source": ["The answer is E200."]},
-        {"cell_type": "code", "source": ['ss.check("q9_1", answer)'], "outputs": [{"output_type": "stream", "text": "E300"}]},
-        {"cell_type": "code", "source": ['ss.check("q9_2", answer)'], "outputs": []},
-    ]}
+    nb = {
+        "cells": [
+            {"cell_type": "markdown", "source": ["The answer is E200."]},
+            {
+                "cell_type": "code",
+                "source": ['ss.check("q9_1", answer)'],
+                "outputs": [{"output_type": "stream", "text": "E300"}],
+            },
+            {"cell_type": "code", "source": ['ss.check("q9_2", answer)'], "outputs": []},
+        ]
+    }
     first, second = check_sites(nb, "x")
     assert "E200" in first.prose_before and "E300" not in first.prose_before
     assert "E300" in second.prose_before
@@ -124,19 +140,28 @@ def test_share_of_copyable_checks_is_at_most_ten_percent(executed):
     sites, copyable = measure(executed, questions)
     mine_sites, mine_copyable = measure(executed, questions, MINE)
     share = len(copyable) / len(sites) if sites else 0.0
-    print(f"\ncopyable self-checks: {len(copyable)} of {len(sites)} ({share:.0%}) over all notebooks; "
-          f"{len(mine_copyable)} of {len(mine_sites)} in 00, 01, 07, 08")
+    print(
+        f"\ncopyable self-checks: {len(copyable)} of {len(sites)} ({share:.0%}) over all notebooks; "
+        f"{len(mine_copyable)} of {len(mine_sites)} in 00, 01, 07, 08"
+    )
     for s in copyable:
         print(f"  {s.notebook} {s.qid}: expected value printed above the check")
-    assert share <= MAX_SHARE, f"{share:.0%} of self-checks can be answered by copying a value printed above them: " + \
-        ", ".join(f"{s.notebook}:{s.qid}" for s in copyable)
+    assert share <= MAX_SHARE, (
+        f"{share:.0%} of self-checks can be answered by copying a value printed above them: "
+        + ", ".join(f"{s.notebook}:{s.qid}" for s in copyable)
+    )
 
 
 @pytest.mark.slow
 def test_every_notebook_runs_without_an_error(executed):
     assert len(executed) == len(NOTEBOOKS), f"executed {sorted(executed)}, but notebooks/ holds {len(NOTEBOOKS)}"
-    errors = [f"{name} cell {i}: {o['ename']}: {o['evalue']}" for name, nb in executed.items()
-              for i, c in enumerate(nb["cells"]) for o in c.get("outputs", []) if o.get("output_type") == "error"]
+    errors = [
+        f"{name} cell {i}: {o['ename']}: {o['evalue']}"
+        for name, nb in executed.items()
+        for i, c in enumerate(nb["cells"])
+        for o in c.get("outputs", [])
+        if o.get("output_type") == "error"
+    ]
     assert not errors, "\n".join(errors)
 
 
@@ -156,7 +181,9 @@ def test_every_question_used_in_a_notebook_has_feedback_for_likely_wrong_answers
     questions = all_questions()
     # A list answer (q9_2, q9_4) cannot be keyed in `wrong`; its hints give each likely wrong list its own feedback.
     bare = sorted(q for q in used if q in questions and not questions[q].wrong and not questions[q].hints)
-    empty = sorted(q for q in used if q in questions for k, v in questions[q].wrong.items() if not (k.strip() and v.strip()))
+    empty = sorted(
+        q for q in used if q in questions for k, v in questions[q].wrong.items() if not (k.strip() and v.strip())
+    )
     assert not bare, f"questions with no `wrong` feedback (Question(..., wrong={{answer: feedback}})): {bare}"
     assert not empty, f"questions with an empty wrong answer or feedback: {empty}"
 

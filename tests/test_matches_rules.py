@@ -16,7 +16,9 @@ from sharedshield import load_course
 NEAR_MISS_DAYS = 3  # a date that misses the record by 1-3 days is a near miss (partly); more is a wrong date (no)
 
 
-def gap_days(stated_start: pd.Timestamp, stated_end: pd.Timestamp, record_start: pd.Timestamp, record_end: pd.Timestamp) -> int:
+def gap_days(
+    stated_start: pd.Timestamp, stated_end: pd.Timestamp, record_start: pd.Timestamp, record_end: pd.Timestamp
+) -> int:
     """Days between a stated span and a record span (both inclusive); 0 when they overlap."""
     return max(0, (stated_start - record_end).days, (record_start - stated_end).days)
 
@@ -34,7 +36,9 @@ def rule_violations(mentions: pd.DataFrame, events: pd.DataFrame) -> list[str]:
             if dated or m.date_as_stated:
                 out.append(f"{where}: 'undated' but the reading's date is recorded")
             if m.discrepancy:
-                out.append(f"{where}: 'undated' means nothing to correct, but discrepancy is filled (code it partly or no)")
+                out.append(
+                    f"{where}: 'undated' means nothing to correct, but discrepancy is filled (code it partly or no)"
+                )
             continue
         if code in ("no", "partly") and not m.discrepancy:
             out.append(f"{where}: needs a discrepancy")
@@ -48,13 +52,21 @@ def rule_violations(mentions: pd.DataFrame, events: pd.DataFrame) -> list[str]:
         r = rec.loc[m.event_id]
         gap = gap_days(m.date_start, m.date_end, r.date_start, r.date_end)
         if code == "yes" and gap:
-            out.append(f"{where}: 'yes' but the stated date {m.date_as_stated_edtf} misses the record {r.date} by {gap} days")
+            out.append(
+                f"{where}: 'yes' but the stated date {m.date_as_stated_edtf} misses the record {r.date} by {gap} days"
+            )
         if 1 <= gap <= NEAR_MISS_DAYS and code != "partly":
             out.append(f"{where}: a {gap}-day slip ({m.date_as_stated_edtf} vs {r.date}) is coded 'partly' everywhere")
         if gap > NEAR_MISS_DAYS and code != "no":
-            out.append(f"{where}: the stated date {m.date_as_stated_edtf} misses the record {r.date} by {gap} days, which is 'no'")
+            out.append(
+                f"{where}: the stated date {m.date_as_stated_edtf} misses the record {r.date} by {gap} days, which is"
+                " 'no'"
+            )
         if code == "no" and gap <= NEAR_MISS_DAYS:
-            out.append(f"{where}: 'no' with a stated date within {NEAR_MISS_DAYS} days of the record {r.date} (gap {gap}); a dated 'no' is a wrong date")
+            out.append(
+                f"{where}: 'no' with a stated date within {NEAR_MISS_DAYS} days of the record {r.date} (gap {gap}); a"
+                " dated 'no' is a wrong date"
+            )
     return out
 
 
@@ -73,7 +85,10 @@ def test_every_code_is_in_use_and_one_day_slips_exist(course):
     assert set(course.mentions.matches_record) == {"yes", "no", "partly", "undated"}
     rec = course.events.set_index("event_id")
     dated = course.mentions[course.mentions.date_as_stated_edtf != ""]
-    gaps = [gap_days(m.date_start, m.date_end, rec.loc[m.event_id].date_start, rec.loc[m.event_id].date_end) for _, m in dated.iterrows()]
+    gaps = [
+        gap_days(m.date_start, m.date_end, rec.loc[m.event_id].date_start, rec.loc[m.event_id].date_end)
+        for _, m in dated.iterrows()
+    ]
     assert sum(g == 1 for g in gaps) >= 2, "expected several one-day slips in the EIR timeline"
 
 

@@ -50,7 +50,9 @@ def test_attempts_and_name_are_owner_only_even_in_a_folder_that_was_open(work):
 def test_recovered_lines_of_a_damaged_file_and_reset_backups_are_owner_only(work, capsys):
     store.record("q0_1", "an answer", "not yet", "feedback")
     damaged = work / "attempts-otherhost-1.jsonl"
-    good = json.dumps({"kind": store.KIND, "time": "2026-01-01T00:00:00+00:00", "qid": "q0_1", "verdict": "correct", "feedback": ""})
+    good = json.dumps(
+        {"kind": store.KIND, "time": "2026-01-01T00:00:00+00:00", "qid": "q0_1", "verdict": "correct", "feedback": ""}
+    )
     damaged.write_text(good + "\n{not json\n", encoding="utf-8")
     damaged.chmod(0o600)
     assert len(store.load_work()) == 2

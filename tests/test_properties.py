@@ -17,8 +17,15 @@ from sharedshield.errors import Problem
 from sharedshield.validate import check_table, read_csv_rows
 
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-PARSE = settings(FAST, max_examples=100)  # forms outside the fast path (XX, intervals) take the edtf grammar, 5-25 ms a parse
-SEASON_MONTHS = {21: (3, 5), 22: (6, 8), 23: (9, 11), 24: (12, 2)}  # northern seasons; winter runs December to February of the next year
+PARSE = settings(
+    FAST, max_examples=100
+)  # forms outside the fast path (XX, intervals) take the edtf grammar, 5-25 ms a parse
+SEASON_MONTHS = {
+    21: (3, 5),
+    22: (6, 8),
+    23: (9, 11),
+    24: (12, 2),
+}  # northern seasons; winter runs December to February of the next year
 
 years = st.integers(1000, 2998)
 months = st.integers(1, 12)
@@ -41,16 +48,38 @@ def single(draw) -> tuple[str, dt.date, dt.date, str, bool, bool]:
         s = draw(st.sampled_from(sorted(SEASON_MONTHS)))
         m1, m2 = SEASON_MONTHS[s]
         y2 = y + 1 if s == 24 else y
-        text, start, end, precision = f"{y:04d}-{s}", dt.date(y, m1, 1), dt.date(y2, m2, calendar.monthrange(y2, m2)[1]), "season"
+        text, start, end, precision = (
+            f"{y:04d}-{s}",
+            dt.date(y, m1, 1),
+            dt.date(y2, m2, calendar.monthrange(y2, m2)[1]),
+            "season",
+        )
     else:
         text = f"{y:04d}" + {"year": "", "month-X": "-XX", "month-day-X": "-XX-XX"}[form]
         start, end, precision = dt.date(y, 1, 1), dt.date(y, 12, 31), "year"
-    qualifier = "" if form == "season" else draw(st.sampled_from(["", "", "~", "?", "%"]))  # the edtf library refuses qualified seasons
-    return text + qualifier, start, end, precision, qualifier in "~%" and qualifier != "", qualifier in "?%" and qualifier != ""
+    qualifier = (
+        "" if form == "season" else draw(st.sampled_from(["", "", "~", "?", "%"]))
+    )  # the edtf library refuses qualified seasons
+    return (
+        text + qualifier,
+        start,
+        end,
+        precision,
+        qualifier in "~%" and qualifier != "",
+        qualifier in "?%" and qualifier != "",
+    )
 
 
-def _check_single(p: ParsedDate, start: dt.date, end: dt.date, precision: str, approximate: bool, uncertain: bool) -> None:
-    assert (p.start.date(), p.end.date(), p.precision, p.approximate, p.uncertain) == (start, end, precision, approximate, uncertain)
+def _check_single(
+    p: ParsedDate, start: dt.date, end: dt.date, precision: str, approximate: bool, uncertain: bool
+) -> None:
+    assert (p.start.date(), p.end.date(), p.precision, p.approximate, p.uncertain) == (
+        start,
+        end,
+        precision,
+        approximate,
+        uncertain,
+    )
 
 
 @FAST
@@ -115,12 +144,21 @@ def test_any_text_gives_a_date_or_a_date_error_never_another_exception(text):
 
 # ---- the CSV reader never raises on arbitrary bytes -------------------------------------------------------------------
 
-GLOSSARY = {"fields": [{"name": "term", "constraints": {"required": True, "unique": True}},
-                       {"name": "definition", "constraints": {"required": True}},
-                       {"name": "first_notebook", "constraints": {"required": True, "pattern": "^[0-9]{2}_[a-z0-9_]+$"}}],
-            "primaryKey": ["term"]}
+GLOSSARY = {
+    "fields": [
+        {"name": "term", "constraints": {"required": True, "unique": True}},
+        {"name": "definition", "constraints": {"required": True}},
+        {"name": "first_notebook", "constraints": {"required": True, "pattern": "^[0-9]{2}_[a-z0-9_]+$"}},
+    ],
+    "primaryKey": ["term"],
+}
 HEADER = b"term,definition,first_notebook\n"
-csv_bytes = st.lists(st.sampled_from([b",", b'"', b"\n", b"\r", b"\r\n", b"\x00", b"\xef\xbb\xbf", b"\xe9", b"a", b"01_x", b" ", b";", b"\t", b"<b>"]), max_size=40).map(b"".join)
+csv_bytes = st.lists(
+    st.sampled_from(
+        [b",", b'"', b"\n", b"\r", b"\r\n", b"\x00", b"\xef\xbb\xbf", b"\xe9", b"a", b"01_x", b" ", b";", b"\t", b"<b>"]
+    ),
+    max_size=40,
+).map(b"".join)
 
 
 @FAST
@@ -144,7 +182,14 @@ DAY0 = np.datetime64("1990-01-01", "D")
 @st.composite
 def events(draw, max_size: int = 40) -> tuple[np.ndarray, np.ndarray]:
     """Start and inclusive end days of events of mixed precision: day, month, three-month season, year, or any span."""
-    items = draw(st.lists(st.tuples(st.integers(0, 9000), st.sampled_from(["day", "month", "season", "year", "range"]), st.integers(0, 800)), max_size=max_size))
+    items = draw(
+        st.lists(
+            st.tuples(
+                st.integers(0, 9000), st.sampled_from(["day", "month", "season", "year", "range"]), st.integers(0, 800)
+            ),
+            max_size=max_size,
+        )
+    )
     starts, ends = [], []
     for offset, kind, span in items:
         day = DAY0 + offset
@@ -292,10 +337,35 @@ def _record_course(s: np.ndarray, e: np.ndarray):
     from sharedshield.data import Course
 
     ids = [f"E{i}" for i in range(s.size)]
-    ev = pd.DataFrame({"event_id": ids, "title": ids, "date": [str(d) for d in s], "theme": "x",  # date only labels; the bounds are given "origin": "record", "actor1_code": "X",
-                       "date_start": pd.to_datetime(s), "date_end": pd.to_datetime(e), "precision": "range"})
+    ev = pd.DataFrame(
+        {
+            "event_id": ids,
+            "title": ids,
+            "date": [str(d) for d in s],
+            "theme": "x",  # date only labels; the bounds are given "origin": "record", "actor1_code": "X",
+            "date_start": pd.to_datetime(s),
+            "date_end": pd.to_datetime(e),
+            "precision": "range",
+        }
+    )
     empty = pd.DataFrame()
-    return Course(sources=pd.DataFrame({"source_id": ["r"], "published": ["2030"], "date_start": [pd.Timestamp("2030-01-01")], "date_end": [pd.Timestamp("2030-12-31")]}),
-                  events=ev, mentions=pd.DataFrame(columns=["event_id", "source_id"]), claims=empty, claim_links=empty, paragraph_coding=empty, loaded_terms=empty,
-                  chronologies=pd.DataFrame({"chronology_id": ["a"]}), listings=pd.DataFrame({"event_id": ids, "chronology_id": "a"}), glossary=empty,
-                  data_dir=Path("."))
+    return Course(
+        sources=pd.DataFrame(
+            {
+                "source_id": ["r"],
+                "published": ["2030"],
+                "date_start": [pd.Timestamp("2030-01-01")],
+                "date_end": [pd.Timestamp("2030-12-31")],
+            }
+        ),
+        events=ev,
+        mentions=pd.DataFrame(columns=["event_id", "source_id"]),
+        claims=empty,
+        claim_links=empty,
+        paragraph_coding=empty,
+        loaded_terms=empty,
+        chronologies=pd.DataFrame({"chronology_id": ["a"]}),
+        listings=pd.DataFrame({"event_id": ids, "chronology_id": "a"}),
+        glossary=empty,
+        data_dir=Path("."),
+    )

@@ -36,7 +36,10 @@ def as_web_page(paragraphs: dict[int, str], split: tuple[int, ...] = ()) -> str:
         if n in split:
             words = text.split()
             half = len(words) // 2
-            body.append(f"<p>{html.escape(' '.join(words[:half]))}</p>\n<div class='page-break'>Page {n}</div>\n<p>{html.escape(' '.join(words[half:]))}</p>")
+            body.append(
+                f"<p>{html.escape(' '.join(words[:half]))}</p>\n<div class='page-break'>Page"
+                f" {n}</div>\n<p>{html.escape(' '.join(words[half:]))}</p>"
+            )
         else:
             body.append(f"<p>{html.escape(text)}</p>")
         if n == 2:
@@ -47,7 +50,7 @@ def as_web_page(paragraphs: dict[int, str], split: tuple[int, ...] = ()) -> str:
 <header class="site-header"><p>The Magazine of Everything</p></header>
 <main><article><h1>The title</h1>
 <div class="author-box"><p>About the author: editor-in-chief, and many posts held later.</p></div>
-{''.join(body)}
+{"".join(body)}
 <div class="share-buttons"><p>Share this article on social media</p></div>
 </article></main>
 <aside class="sidebar"><p>Related: other columns</p></aside>
@@ -69,8 +72,15 @@ def test_saved_web_page_is_numbered_exactly_as_the_course_cites(real_readings, s
 @pytest.mark.parametrize("sid", ["lukyanov2011", "eir2013"])
 def test_plain_text_with_other_breaks_and_plain_quotes(real_readings, store, tmp_path, sid):
     original = paragraphs_of(real_readings, sid)
-    words = " ".join(original.values()).replace("\u2019", "'").replace("\u201c", '"').replace("\u201d", '"').replace("\u2014", "--").split()
-    lines = [" ".join(words[i:i + 11]) for i in range(0, len(words), 11)]  # hard-wrapped, paragraph breaks lost
+    words = (
+        " ".join(original.values())
+        .replace("\u2019", "'")
+        .replace("\u201c", '"')
+        .replace("\u201d", '"')
+        .replace("\u2014", "--")
+        .split()
+    )
+    lines = [" ".join(words[i : i + 11]) for i in range(0, len(words), 11)]  # hard-wrapped, paragraph breaks lost
     copy = tmp_path / "copy.txt"
     copy.write_text("Some header the reader pasted\n" + "\n".join(lines) + "\n", encoding="utf-8")
     import_reading(sid, copy, DATA)
@@ -85,20 +95,27 @@ def test_the_wrong_reading_is_refused_with_a_guess_and_nothing_changes(real_read
     page.write_text(as_web_page(paragraphs_of(real_readings, "lukyanov2011")), encoding="utf-8")
     import_reading("lukyanov2011", page, DATA)
     before = tree_hash(store)
-    with pytest.raises(ImportRefused, match=r"does not look like blog2007: only \d+ of its 8 paragraphs.*It looks like lukyanov2011"):
+    with pytest.raises(
+        ImportRefused, match=r"does not look like blog2007: only \d+ of its 8 paragraphs.*It looks like lukyanov2011"
+    ):
         import_reading("blog2007", page, DATA)
     assert tree_hash(store) == before
 
 
-@pytest.mark.parametrize(("content", "message"), [
-    (b"", "is empty"),
-    (b"   \n\n  ", "is empty"),
-    (b"%PDF-1.7\n%binary", "is a PDF"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary data"),
-    (b"Caf\xe9 au lait \xff\xfe\xfa not utf-8", "not in a text encoding"),
-    (b"A page about something else entirely.\n\nNothing here matches.", "does not look like demo"),
-])
-def test_bad_files_are_refused_with_one_message_and_the_old_copy_stays(demo_data, demo_readings, store, tmp_path, content, message):
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "is empty"),
+        (b"   \n\n  ", "is empty"),
+        (b"%PDF-1.7\n%binary", "is a PDF"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary data"),
+        (b"Caf\xe9 au lait \xff\xfe\xfa not utf-8", "not in a text encoding"),
+        (b"A page about something else entirely.\n\nNothing here matches.", "does not look like demo"),
+    ],
+)
+def test_bad_files_are_refused_with_one_message_and_the_old_copy_stays(
+    demo_data, demo_readings, store, tmp_path, content, message
+):
     good = tmp_path / "demo.txt"
     good.write_text((demo_readings / "demo.txt").read_text(encoding="utf-8"), encoding="utf-8")
     import_reading("demo", good, demo_data)
@@ -123,9 +140,16 @@ def test_utf16_and_declared_charset_are_read(demo_data, demo_readings, store, tm
     utf16 = tmp_path / "demo16.txt"
     utf16.write_bytes(text.encode("utf-16"))
     assert import_reading("demo", utf16, demo_data).openings_found == 3
-    body = "".join(f"<p>{html.escape(t)}</p>" for t in parse_reading(text).values()).replace("\u201c", "&quot;").replace("\u201d", "&quot;").replace("\u2014", "-")
+    body = (
+        "".join(f"<p>{html.escape(t)}</p>" for t in parse_reading(text).values())
+        .replace("\u201c", "&quot;")
+        .replace("\u201d", "&quot;")
+        .replace("\u2014", "-")
+    )
     latin = tmp_path / "demo.html"
-    latin.write_bytes(f'<html><head><meta charset="windows-1252"></head><body>{body}<p>Caf\xe9</p></body></html>'.encode("cp1252"))
+    latin.write_bytes(
+        f'<html><head><meta charset="windows-1252"></head><body>{body}<p>Caf\xe9</p></body></html>'.encode("cp1252")
+    )
     assert import_reading("demo", latin, demo_data).openings_found == 3
 
 
@@ -151,7 +175,13 @@ def test_cli_import_and_list(demo_data, demo_readings, store, tmp_path, capsys, 
 
 def test_environment_variable_still_wins(demo_readings, store, tmp_path, monkeypatch, demo_data):
     copy = tmp_path / "mine.txt"
-    copy.write_text((demo_readings / "demo.txt").read_text(encoding="utf-8").replace("The author concludes", "The writer concludes").replace("[3] The writer", "[3] The author"), encoding="utf-8")
+    copy.write_text(
+        (demo_readings / "demo.txt")
+        .read_text(encoding="utf-8")
+        .replace("The author concludes", "The writer concludes")
+        .replace("[3] The writer", "[3] The author"),
+        encoding="utf-8",
+    )
     import_reading("demo", copy, demo_data)
     other = tmp_path / "other"
     other.mkdir()

@@ -15,8 +15,11 @@ from sharedshield.site import course_notebooks, reference_pages
 pytestmark = pytest.mark.browser
 
 NOTEBOOKS = [p.stem for p in course_notebooks()]
-PAGES = ["index.html", "glossary.html", "search.html"] + [f"notebooks/{n}.html" for n in NOTEBOOKS] + \
-        [r.removesuffix(".md") + ".html" for r in reference_pages()]
+PAGES = (
+    ["index.html", "glossary.html", "search.html"]
+    + [f"notebooks/{n}.html" for n in NOTEBOOKS]
+    + [r.removesuffix(".md") + ".html" for r in reference_pages()]
+)
 SCREENSHOTS = ROOT / "_build" / "screenshots"  # never inside _site: a later `make site` replaces only a folder it built
 
 
@@ -57,7 +60,11 @@ class Watched:
 
         def route(r):
             url = urlparse(r.request.url)
-            if url.scheme in ("data", "blob", "about") or (url.scheme == "file" and base.startswith("file:")) or url.hostname == host:
+            if (
+                url.scheme in ("data", "blob", "about")
+                or (url.scheme == "file" and base.startswith("file:"))
+                or url.hostname == host
+            ):
                 r.continue_()
             else:
                 self.foreign.append(r.request.url)
@@ -162,8 +169,11 @@ def test_timeline_hover_shows_a_tooltip_and_legend_toggles(watched, site_url):
     legend = chart.locator(".legend .traces .legendtoggle")
     if legend.count() > 1:
         legend.first.click()
-        page.wait_for_function("id => document.getElementById(id)._fullData.some(t => t.visible === 'legendonly')",
-                               arg=chart.get_attribute("id"), timeout=3000)  # clicking a legend entry hides its trace
+        page.wait_for_function(
+            "id => document.getElementById(id)._fullData.some(t => t.visible === 'legendonly')",
+            arg=chart.get_attribute("id"),
+            timeout=3000,
+        )  # clicking a legend entry hides its trace
     watched.assert_clean("timeline hover")
 
 
@@ -213,8 +223,10 @@ def test_tab_reaches_the_site_navigation(watched, site_url):
     reached = []
     for _ in range(40):
         page.keyboard.press("Tab")
-        info = page.evaluate("""() => { const a = document.activeElement;
-            return a && a.tagName === 'A' && !!a.closest('nav, .bd-sidebar-primary') ? a.getAttribute('href') : null; }""")
+        info = page.evaluate(
+            """() => { const a = document.activeElement;
+            return a && a.tagName === 'A' && !!a.closest('nav, .bd-sidebar-primary') ? a.getAttribute('href') : null; }"""
+        )
         if info:
             reached.append(info)
         if any("notebooks/" in h for h in reached):
@@ -246,13 +258,20 @@ def contrast(fg: str, bg: str) -> float:
 
 def test_contrast_of_text_and_links(watched, site_url):
     page = watched.open(site_url + f"notebooks/{NOTEBOOKS[0]}.html")
-    for what, sel in [("body text", "article p"), ("link in text", "article a.reference"), ("navigation link", ".bd-sidebar-primary a"),
-                      ("heading", "article h1"), ("code output", ".cell_output pre")]:
+    for what, sel in [
+        ("body text", "article p"),
+        ("link in text", "article a.reference"),
+        ("navigation link", ".bd-sidebar-primary a"),
+        ("heading", "article h1"),
+        ("code output", ".cell_output pre"),
+    ]:
         colours = page.evaluate(CONTRAST_JS, sel)
         if colours is None:
             continue
         ratio = contrast(*colours)
-        assert ratio >= 4.5, f"{what} ({sel}) has contrast {ratio:.2f}:1 ({colours[0]} on {colours[1]}); WCAG AA needs 4.5:1"
+        assert ratio >= 4.5, (
+            f"{what} ({sel}) has contrast {ratio:.2f}:1 ({colours[0]} on {colours[1]}); WCAG AA needs 4.5:1"
+        )
     watched.assert_clean("contrast")
 
 
@@ -283,9 +302,12 @@ def test_html_in_the_data_is_shown_as_text_and_never_runs(browser):
                 assert page.evaluate("() => window.__xss === undefined"), f"{page_name}: injected script ran"
                 assert not w.dialogs
                 text = page.locator("article").inner_text()
-                assert text.count('<img src=x onerror="window.__xss=1" alt="">') >= (3 if "probe" in page_name else 2), \
-                    f"{page_name}: the injected value is not shown as text"
-                assert page.locator("article img[src='x'], article b:text('bold')").count() == 0, f"{page_name}: injected tags became elements"
+                assert text.count('<img src=x onerror="window.__xss=1" alt="">') >= (
+                    3 if "probe" in page_name else 2
+                ), f"{page_name}: the injected value is not shown as text"
+                assert page.locator("article img[src='x'], article b:text('bold')").count() == 0, (
+                    f"{page_name}: injected tags became elements"
+                )
             page = w.open(url + "notebooks/99_probe.html")
             chart = page.locator(".plotly-graph-div").first
             chart.scroll_into_view_if_needed()

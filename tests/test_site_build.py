@@ -65,8 +65,11 @@ def test_stage_follows_the_course_map_and_picks_up_every_notebook(tmp_path):
     repo = _fake_repo(tmp_path / "repo", stems, references=True)
     src = site.stage(tmp_path / "src", repo)
     index = (src / "index.md").read_text(encoding="utf-8")
-    toc = index[index.index(":caption: Course"):]
-    order = [toc.index(f"notebooks/{s}\n") for s in (COURSE_MAP[0].notebook, COURSE_MAP[1].notebook, COURSE_MAP[3].notebook, "99_extra")]
+    toc = index[index.index(":caption: Course") :]
+    order = [
+        toc.index(f"notebooks/{s}\n")
+        for s in (COURSE_MAP[0].notebook, COURSE_MAP[1].notebook, COURSE_MAP[3].notebook, "99_extra")
+    ]
     assert order == sorted(order), "the navigation follows the course map; notebooks outside it come last"
     for stem in stems:
         assert (src / "notebooks" / f"{stem}.ipynb").is_file()
@@ -112,7 +115,15 @@ class _Tags(html.parser.HTMLParser):
             self._in_script = "src" not in a
             if "src" in a:
                 self.loads.append((tag, a["src"] or ""))
-        elif tag == "link" and a.get("rel") in ("stylesheet", "preload", "icon", "shortcut icon", "modulepreload", "preconnect", "dns-prefetch"):
+        elif tag == "link" and a.get("rel") in (
+            "stylesheet",
+            "preload",
+            "icon",
+            "shortcut icon",
+            "modulepreload",
+            "preconnect",
+            "dns-prefetch",
+        ):
             self.loads.append((tag, a.get("href") or ""))
         elif tag in ("img", "iframe", "source", "video", "audio", "embed"):
             self.loads.append((tag, a.get("src") or ""))
@@ -141,9 +152,13 @@ def pages(built) -> dict[str, str]:
 def test_every_notebook_and_reference_page_is_built(built):
     for nb in site.course_notebooks():
         assert (built / "notebooks" / f"{nb.stem}.html").is_file(), f"no page for {nb.name}"
-        assert (built / "_sources" / "notebooks" / nb.name).read_bytes() == nb.read_bytes(), f"no .ipynb download for {nb.name}"
+        assert (built / "_sources" / "notebooks" / nb.name).read_bytes() == nb.read_bytes(), (
+            f"no .ipynb download for {nb.name}"
+        )
         page = (built / "notebooks" / f"{nb.stem}.html").read_text(encoding="utf-8")
-        assert f'href="../_sources/notebooks/{nb.name}"' in page, f"{nb.stem}: the page has no download button for its notebook"
+        assert f'href="../_sources/notebooks/{nb.name}"' in page, (
+            f"{nb.stem}: the page has no download button for its notebook"
+        )
     for ref in site.reference_pages():
         assert (built / ref.replace(".md", ".html")).is_file()
     for name in ("index.html", "glossary.html", "search.html", "searchindex.js", "_static/plotly.min.js"):
@@ -163,17 +178,23 @@ def test_nothing_is_loaded_from_another_host(pages):
         for tag, url in tags.loads:
             assert url and not re.match(r"^(https?:)?//", url), f"{name}: <{tag}> loads {url!r} from another host"
         for script in tags.inline_scripts:
-            assert not re.search(r"""(import\s*\(?\s*['"]https?:|src\s*=\s*['"]https?:|fetch\(\s*['"]https?:)""", script), \
-                f"{name}: an inline script loads from another host"
-        assert not re.search(r"fonts\.(googleapis|gstatic)\.com|cdn\.jsdelivr|cdnjs\.|unpkg\.com|cdn\.plot\.ly|require\.min\.js", text, re.I), \
-            f"{name}: references a CDN"
+            assert not re.search(
+                r"""(import\s*\(?\s*['"]https?:|src\s*=\s*['"]https?:|fetch\(\s*['"]https?:)""", script
+            ), f"{name}: an inline script loads from another host"
+        assert not re.search(
+            r"fonts\.(googleapis|gstatic)\.com|cdn\.jsdelivr|cdnjs\.|unpkg\.com|cdn\.plot\.ly|require\.min\.js",
+            text,
+            re.I,
+        ), f"{name}: references a CDN"
         assert not any("mathjax" in url.lower() for _, url in tags.loads), f"{name}: loads MathJax"
 
 
 def test_stylesheets_load_no_remote_fonts(built):
     for css in (built / "_static").rglob("*.css"):
-        assert not re.search(r"@import\s+url\(\s*['\"]?https?:|url\(\s*['\"]?https?://", css.read_text(encoding="utf-8", errors="replace")), \
-            f"{css.name} pulls something from another host"
+        assert not re.search(
+            r"@import\s+url\(\s*['\"]?https?:|url\(\s*['\"]?https?://",
+            css.read_text(encoding="utf-8", errors="replace"),
+        ), f"{css.name} pulls something from another host"
 
 
 def test_plotly_js_ships_once_and_no_page_inlines_it(built, pages):
@@ -203,7 +224,7 @@ def test_every_chart_has_its_text_alternative_and_images_have_alt(pages):
 
 
 def _headings(text: str) -> list[int]:
-    main = text[text.find("<main"):text.find("</main>")]
+    main = text[text.find("<main") : text.find("</main>")]
     main = re.sub(r'<div id="print-main-content">.*?</div>\s*</div>', "", main, flags=re.S)  # the print-only header
     return [int(n) for n in re.findall(r"<h([1-6])[\s>]", main)]
 
@@ -223,8 +244,12 @@ def test_quizzes_are_kept_as_html_and_script(pages):
         text = pages.get(f"notebooks/{lesson.notebook}.html")
         if text is None:
             continue
-        assert '<script type="application/javascript">' in text and "var questions" in text, f"{lesson.notebook}: the quiz's script was dropped"
-        assert 'class="Quiz"' in text or "quizWrap" in text or "jupyterquiz" in text.lower(), f"{lesson.notebook}: the quiz's container is missing"
+        assert '<script type="application/javascript">' in text and "var questions" in text, (
+            f"{lesson.notebook}: the quiz's script was dropped"
+        )
+        assert 'class="Quiz"' in text or "quizWrap" in text or "jupyterquiz" in text.lower(), (
+            f"{lesson.notebook}: the quiz's container is missing"
+        )
 
 
 def test_glossary_page_lists_every_term_escaped(built):
@@ -247,7 +272,9 @@ def test_probe_values_reach_the_html_escaped():
     probe = sitekit.probe_site()
     for name in ("notebooks/99_probe.html", "glossary.html"):
         text = (probe / name).read_text(encoding="utf-8")
-        assert "<img src=x" not in text and "<script>window.__xss" not in text and "<b>bold</b>" not in text, f"{name}: injected HTML is live"
+        assert "<img src=x" not in text and "<script>window.__xss" not in text and "<b>bold</b>" not in text, (
+            f"{name}: injected HTML is live"
+        )
         assert "&lt;img src=x onerror=" in text, f"{name}: the injected value is not shown at all"
 
 
@@ -261,7 +288,7 @@ def test_site_is_small_enough(built):
 
 def test_make_site_target_builds_with_sharedshield_site():
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    target = makefile[makefile.index("\nsite:"):].split("\n\n")[0]
+    target = makefile[makefile.index("\nsite:") :].split("\n\n")[0]
     assert "sharedshield.site" in target
     assert "_site/" in (ROOT / ".gitignore").read_text(encoding="utf-8")
 

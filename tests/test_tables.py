@@ -12,7 +12,12 @@ from sharedshield import load_course, tables
 @pytest.fixture
 def course(demo_data, demo_readings):
     path = demo_data / "mentions.csv"
-    path.write_text(path.read_text(encoding="utf-8").replace("in 2006,yes,Presented as a success.,", "in 2006,no,Presented as a success.,The record has 2007."), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "in 2006,yes,Presented as a success.,", "in 2006,no,Presented as a success.,The record has 2007."
+        ),
+        encoding="utf-8",
+    )
     return load_course(demo_data, demo_readings)
 
 
@@ -20,7 +25,10 @@ def test_mentions_with_events_and_statements(course):
     m = tables.mentions_with_events(course)
     assert len(m) == len(course.mentions)
     assert list(m["record_words"]) == ["10–11 May 2005", "2006"]
-    assert tables.statements(course) == {"E001": ["demo ¶1: “In May 2005” (matches the record: yes)"], "E002": ["demo ¶2: “in 2006” (matches the record: no)"]}
+    assert tables.statements(course) == {
+        "E001": ["demo ¶1: “In May 2005” (matches the record: yes)"],
+        "E002": ["demo ¶2: “in 2006” (matches the record: no)"],
+    }
 
 
 def test_discrepancies_lists_only_no_and_partly(course):
@@ -51,14 +59,42 @@ def test_coverage_and_claim_counts(course):
 
 
 def test_shared_events_and_disagreements_with_a_second_reading(demo_data, demo_readings):
-    tables.add_row(demo_data, "sources", source_id="other", title="Another", author="B", outlet="O", genre="blog post", published="2008",
-                   published_basis="test", url="https://example.org/b", perspective="p", audience="a", purpose="p", reading_file="other.txt")
-    tables.add_row(demo_data, "mentions", event_id="E001", source_id="other", paragraph=4, date_as_stated="in 2004", date_as_stated_edtf="2004",
-                   anchor="the meeting", matches_record="no", framing="Presented as a failure.", discrepancy="The record has 2005.")
+    tables.add_row(
+        demo_data,
+        "sources",
+        source_id="other",
+        title="Another",
+        author="B",
+        outlet="O",
+        genre="blog post",
+        published="2008",
+        published_basis="test",
+        url="https://example.org/b",
+        perspective="p",
+        audience="a",
+        purpose="p",
+        reading_file="other.txt",
+    )
+    tables.add_row(
+        demo_data,
+        "mentions",
+        event_id="E001",
+        source_id="other",
+        paragraph=4,
+        date_as_stated="in 2004",
+        date_as_stated_edtf="2004",
+        anchor="the meeting",
+        matches_record="no",
+        framing="Presented as a failure.",
+        discrepancy="The record has 2005.",
+    )
     course = load_course(demo_data, demo_readings)
     both = tables.shared_events(course, "demo", "other")
     assert list(both["event"]) == ["E001"]
-    assert both.loc[0, "other: date"] == "¶4: in 2004 (no)" and both.loc[0, "demo: framing"] == "Presented as a friendly meeting."
+    assert (
+        both.loc[0, "other: date"] == "¶4: in 2004 (no)"
+        and both.loc[0, "demo: framing"] == "Presented as a friendly meeting."
+    )
     dis = tables.disagreements(course)
     assert list(dis["event"]) == ["E001"] and "other: The record has 2005." in dis.loc[0, "what differs"]
 
@@ -76,8 +112,21 @@ def test_copy_data_add_row_and_try_load(tmp_path, capsys):
     before = tree_hash(ROOT / "data")
     copy = tables.copy_data(tmp_path / "mine")
     assert (copy / "events.csv").is_file() and not (copy / "drafts").exists()
-    tables.add_row(copy, "events", event_id="E999", title="My event", summary="Something happened.", date="2012-13", date_confidence="low",
-                   date_reference="my notes", actor1="Russia", actor1_code="RUS", event_class="other", theme="arms control", origin="background")
+    tables.add_row(
+        copy,
+        "events",
+        event_id="E999",
+        title="My event",
+        summary="Something happened.",
+        date="2012-13",
+        date_confidence="low",
+        date_reference="my notes",
+        actor1="Russia",
+        actor1_code="RUS",
+        event_class="other",
+        theme="arms control",
+        origin="background",
+    )
     assert tables.try_load(copy) is None
     out = capsys.readouterr().out
     assert "events.csv row" in out and "'2012-13' is not an EDTF date" in out

@@ -46,7 +46,9 @@ def test_guide_answers_are_made_from_the_registry_and_the_data():
     text = (ROOT / "teacher" / "guide.md").read_text(encoding="utf-8")
     made = between(text, GUIDE_START, GUIDE_END)
     assert made is not None, "teacher/guide.md lost its answer-key markers"
-    assert made.strip() == guide_section(load_course()).strip(), "section 5 of teacher/guide.md is stale: run `make docs`"
+    assert made.strip() == guide_section(load_course()).strip(), (
+        "section 5 of teacher/guide.md is stale: run `make docs`"
+    )
 
 
 def test_guide_and_teacher_pack_print_the_same_answers():

@@ -65,14 +65,23 @@ def test_check_records_every_filled_in_attempt_but_not_the_placeholder(work_dir)
     check("q7_2", "blog2007")
     check("q7_2", ...)
     records = store.load_work(work_dir)
-    assert [(r["qid"], r["answer"], r["verdict"]) for r in records] == [("q7_2", "eir2013", "not yet"), ("q7_2", "blog2007", "correct")]
+    assert [(r["qid"], r["answer"], r["verdict"]) for r in records] == [
+        ("q7_2", "eir2013", "not yet"),
+        ("q7_2", "blog2007", "correct"),
+    ]
     assert records[0]["prompt"].startswith("In your grid, which reading's silence")
 
 
 def test_work_survives_a_restart(work_dir):
     code = "from sharedshield import store, whoami; whoami('Ada'); store.record('q2_1', 8, 'correct', 'well done')"
     subprocess.run([sys.executable, "-c", code], env=_env(work_dir), check=True, capture_output=True)
-    out = subprocess.run([sys.executable, "-m", "sharedshield", "work", "show"], env=_env(work_dir), check=True, capture_output=True, text=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-m", "sharedshield", "work", "show"],
+        env=_env(work_dir),
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
     assert "Saved work of Ada" in out and "1 attempt(s)" in out
     row = next(line for line in out.splitlines() if line.strip().startswith("02"))
     assert row.split()[-3:] == ["1", "1", "0"]  # attempted, correct, written
@@ -94,12 +103,16 @@ def test_damaged_file_is_set_aside_with_one_message_and_recording_continues(work
     store.record("q7_1", 3, "correct", "ok")
     store.record("q7_3", 0.8, "correct", "ok")
     path = store.own_file()
-    damaged = path.read_text(encoding="utf-8") + '{"kind": "sharedshield-work", "qid": "q7_4", "verd'  # a cut-off last line
+    damaged = (
+        path.read_text(encoding="utf-8") + '{"kind": "sharedshield-work", "qid": "q7_4", "verd'
+    )  # a cut-off last line
     path.write_text(damaged, encoding="utf-8")
     records = store.load_work(work_dir)
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1
-    assert str(path) in err[0] and "line 3 is not valid JSON" in err[0] and "set aside as" in err[0] and "To fix" in err[0]
+    assert (
+        str(path) in err[0] and "line 3 is not valid JSON" in err[0] and "set aside as" in err[0] and "To fix" in err[0]
+    )
     assert [r["qid"] for r in records] == ["q7_1", "q7_3"]  # the readable lines are kept
     aside = [p for p in work_dir.iterdir() if ".set-aside-" in p.name]
     assert len(aside) == 1 and aside[0].read_text(encoding="utf-8") == damaged  # nothing lost, nothing overwritten
@@ -116,7 +129,9 @@ def test_foreign_json_file_is_set_aside(work_dir, capsys):
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "not a Shared Shield work record" in err[0] and foreign.name in err[0]
     assert not foreign.exists()
-    assert [p.read_text(encoding="utf-8") for p in work_dir.iterdir() if ".set-aside-" in p.name] == ['{"score": 10, "user": "someone"}\n']
+    assert [p.read_text(encoding="utf-8") for p in work_dir.iterdir() if ".set-aside-" in p.name] == [
+        '{"score": 10, "user": "someone"}\n'
+    ]
     store.record("q7_1", 3, "correct", "ok")
     assert len(store.load_work(work_dir)) == 1
 
@@ -131,8 +146,10 @@ def test_damaged_name_file_is_set_aside(work_dir, capsys):
 
 
 def test_written_answer_feedback_sees_citations_record_attribution_and_never_grades(work_dir):
-    text = ("EIR states that the offers were rebuffed (eir2013 ¶10), while according to Lukyanov, para 3, distrust ran both ways. "
-            "The op-ed puts the Lisbon summit in 2011, but the record (E301) actually dates it to 20 November 2010.")
+    text = (
+        "EIR states that the offers were rebuffed (eir2013 ¶10), while according to Lukyanov, para 3, distrust ran both"
+        " ways. The op-ed puts the Lisbon summit in 2011, but the record (E301) actually dates it to 20 November 2010."
+    )
     fb = feedback.answer("q9_w1", text)
     md = fb._repr_markdown_()
     assert fb.recorded and "cite 2 readings" in md and "`eir2013 ¶10`" in md and "`lukyanov2011 ¶3`" in md
@@ -166,12 +183,16 @@ def test_export_is_one_self_contained_escaped_file(work_dir, tmp_path):
     learner.whoami("Ada <b>Lovelace</b>")
     check("q7_2", "<script>alert(1)</script>")
     feedback.answer("q9_w1", "EIR states <i>much</i> (eir2013 ¶10) & Lukyanov ¶3 says less; the record (E200) differs.")
-    feedback.answer("q4_w1", "The blog **<img src=x onerror=alert(1)>** argues (blog2007 ¶7)")  # learner text quoted inside the feedback
+    feedback.answer(
+        "q4_w1", "The blog **<img src=x onerror=alert(1)>** argues (blog2007 ¶7)"
+    )  # learner text quoted inside the feedback
     out = tmp_path / "my-work.html"
     assert cli.main(["work", "export", str(out)]) == 0
     full = out.read_text(encoding="utf-8")
     data_block = re.findall(r'<script type="application/json" id="sharedshield-handin">.*?</script>', full, flags=re.S)
-    assert len(data_block) == 1 and "<" not in data_block[0][60:-9]  # the hand-in's data (sharedshield.handin): no markup inside
+    assert (
+        len(data_block) == 1 and "<" not in data_block[0][60:-9]
+    )  # the hand-in's data (sharedshield.handin): no markup inside
     page = full.replace(data_block[0], "")
     assert "Ada &lt;b&gt;Lovelace&lt;/b&gt;" in page and "<b>Lovelace" not in page
     assert "&lt;script&gt;" in page and "<script" not in page
@@ -215,7 +236,9 @@ def test_my_work_counts_per_notebook(work_dir):
     feedback.answer("q7_w1", "A note.")
     table = handin.my_work().set_index("notebook")
     assert table.loc["07", ["attempted", "correct", "written answers"]].tolist() == [2, 1, 1]
-    assert table.loc["01", "attempted"] == 0 and table.loc["07", "questions"] == sum(q.startswith("q7_") for q in all_questions())
+    assert table.loc["01", "attempted"] == 0 and table.loc["07", "questions"] == sum(
+        q.startswith("q7_") for q in all_questions()
+    )
 
 
 def test_saved_work_is_private_to_its_owner(work_dir):
@@ -226,7 +249,9 @@ def test_saved_work_is_private_to_its_owner(work_dir):
     store.record("q7_1", 3, "correct", "ok")
     folders = [work_dir, *[p for p in work_dir.rglob("*") if p.is_dir()]]
     files = [p for p in work_dir.rglob("*") if p.is_file()]
-    assert len(files) == 3 and {p.stat().st_mode & 0o777 for p in files} == {0o600}  # name, attempts, attempts in the backup
+    assert len(files) == 3 and {p.stat().st_mode & 0o777 for p in files} == {
+        0o600
+    }  # name, attempts, attempts in the backup
     assert {p.stat().st_mode & 0o777 for p in folders} == {0o700}
 
 
@@ -240,4 +265,6 @@ def test_a_work_folder_opened_by_others_is_made_private_again(work_dir):
 def test_the_library_knows_nothing_of_the_test_runner():
     sources = [p.read_text(encoding="utf-8") for p in (ROOT / "src" / "sharedshield").rglob("*.py")]
     assert not [s for s in sources if "PYTEST_CURRENT_TEST" in s or "import pytest" in s]
-    assert os.environ.get(store.ENV) and Path(os.environ[store.ENV]).resolve() != store.work_dir().home()  # conftest chose the folder
+    assert (
+        os.environ.get(store.ENV) and Path(os.environ[store.ENV]).resolve() != store.work_dir().home()
+    )  # conftest chose the folder

@@ -15,10 +15,18 @@ from sharedshield.corroborate import VERDICTS, compare_grid, course_grid
 from sharedshield.retrieval import archive_search, find_events, retrieval_sheet
 
 FORM = {
-    "title": "New START treaty enters into force", "summary": "The instruments of ratification were exchanged in Munich.",
-    "date": "2011-02-05", "date_confidence": "high", "date_reference": "U.S. Department of State, 5 February 2011",
-    "actor1": "United States", "actor1_code": "USA", "actor2": "Russia", "actor2_code": "RUS",
-    "event_class": "other", "cameo_code": ..., "theme": "arms control",
+    "title": "New START treaty enters into force",
+    "summary": "The instruments of ratification were exchanged in Munich.",
+    "date": "2011-02-05",
+    "date_confidence": "high",
+    "date_reference": "U.S. Department of State, 5 February 2011",
+    "actor1": "United States",
+    "actor1_code": "USA",
+    "actor2": "Russia",
+    "actor2_code": "RUS",
+    "event_class": "other",
+    "cameo_code": ...,
+    "theme": "arms control",
 }
 
 
@@ -117,10 +125,17 @@ def test_find_events_matches_whole_words_and_keeps_full_titles():
     course = load_course()
     hits = find_events(course, "Maine")
     assert isinstance(hits, pd.DataFrame) and len(hits) >= 1
-    text = hits["title"] + " " + course.events.set_index("event_id").loc[hits["event_id"], "summary"].fillna("").to_numpy()
+    text = (
+        hits["title"] + " " + course.events.set_index("event_id").loc[hits["event_id"], "summary"].fillna("").to_numpy()
+    )
     assert text.str.contains(r"\bMaine\b").all()  # never "remained"
     assert set(hits["title"]) <= set(course.events["title"])  # titles in full, as in the data
-    substring = course.events["title"].str.cat(course.events["summary"].fillna(""), sep=" ").str.casefold().str.contains("maine")
+    substring = (
+        course.events["title"]
+        .str.cat(course.events["summary"].fillna(""), sep=" ")
+        .str.casefold()
+        .str.contains("maine")
+    )
     assert substring.sum() > len(hits)  # a substring search would also find "remained"
 
 
@@ -128,7 +143,9 @@ def test_find_events_needs_every_word():
     course = load_course()
     assert isinstance(find_events(course, ...), str)
     hits = find_events(course, "NATO-Russia Council Brussels")
-    assert "E300" in list(hits["event_id"]) and "E901" not in list(hits["event_id"])  # E901 (Rome) does not mention Brussels
+    assert "E300" in list(hits["event_id"]) and "E901" not in list(
+        hits["event_id"]
+    )  # E901 (Rome) does not mention Brussels
     assert isinstance(find_events(course, "zzzz nothing"), str)
 
 

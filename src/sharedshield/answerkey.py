@@ -124,14 +124,29 @@ def guide_section(course: Course) -> str:
         if rows:
             part += ["| id | question | answer |", "|---|---|---|"]
             part += [f"| {e.qid} | {_cell(_stem(e.qid))} | {_answer_cell(e)} |" for e in rows]
-            part += ["", "Why, and the likely wrong answers that get their own feedback (the feedback itself is in the teacher pack):", ""]
+            part += [
+                "",
+                (
+                    "Why, and the likely wrong answers that get their own feedback (the feedback itself is in the"
+                    " teacher pack):"
+                ),
+                "",
+            ]
             for e in rows:
                 wrong = ", ".join(f"`{_cell(a)}`" for a, _ in e.wrong) or "none listed"
-                defensible = f" Defensible: {', '.join(f'`{_cell(a)}`' for a, _ in e.defensible)}." if e.defensible else ""
+                defensible = (
+                    f" Defensible: {', '.join(f'`{_cell(a)}`' for a, _ in e.defensible)}." if e.defensible else ""
+                )
                 part.append(f"* **{e.qid}** {_cell(e.why)} *Likely wrong:* {wrong}.{defensible}")
             part.append("")
         if tasks:
-            part += ["Written tasks (a program only says what it can see in them; the rubric and section 6 help to read them):", ""]
+            part += [
+                (
+                    "Written tasks (a program only says what it can see in them; the rubric and section 6 help to read"
+                    " them):"
+                ),
+                "",
+            ]
             part += [f"* **{qid}** ({task.kind}) {_cell(task.prompt)}" for qid, task in tasks]
             part.append("")
         if quiz:

@@ -16,7 +16,12 @@ EXPECTATIONS = ("succeed", "fail", "not said")
 RELATIONS = ("supports", "attacks")
 # Colour AND line style tell the relations apart, so the map reads in greyscale and with any colour-vision deficiency.
 RELATION_STYLE = {"supports": dict(color="#0072B2", dash="solid"), "attacks": dict(color="#D55E00", dash="dash")}
-ATTITUDE_STYLE = {"favours": ("#009E73", "circle"), "opposes": ("#E69F00", "square"), "mixed": ("#CC79A7", "diamond"), "none": ("#999999", "triangle-up")}
+ATTITUDE_STYLE = {
+    "favours": ("#009E73", "circle"),
+    "opposes": ("#E69F00", "square"),
+    "mixed": ("#CC79A7", "diamond"),
+    "none": ("#999999", "triangle-up"),
+}
 ATTITUDE_PATTERN = {"favours": "", "opposes": "/", "mixed": "x", "none": "."}
 UNLINKED = -1
 
@@ -74,7 +79,7 @@ def layout(course: Course, source_id: str) -> pd.DataFrame:
     claims = claims_of(course, source_id).set_index("claim_id")
     layer = layers(course, source_id)
     deepest = max([v for v in layer.values() if v != UNLINKED], default=0)
-    row = {cid: (deepest + 1 if v == UNLINKED else v) for cid, v in layer.items()}
+    row = {cid: deepest + 1 if v == UNLINKED else v for cid, v in layer.items()}
     targets = defaultdict(list)
     for link in links_of(course, source_id).itertuples():
         targets[link.from_claim].append(link.to_claim)
@@ -85,7 +90,11 @@ def layout(course: Course, source_id: str) -> pd.DataFrame:
 
         def key(c: str, placed: list[float] = placed) -> tuple[float, int, str]:
             above = [x[t] for t in targets[c] if t in x]
-            return (sum(above) / len(above) if above else (max(placed) + 1 if placed else 0.0), int(claims.at[c, "paragraph"]), c)
+            return (
+                sum(above) / len(above) if above else (max(placed) + 1 if placed else 0.0),
+                int(claims.at[c, "paragraph"]),
+                c,
+            )
 
         for i, c in enumerate(sorted(members, key=key)):
             x[c] = i - (len(members) - 1) / 2
@@ -112,16 +121,21 @@ def claims_table(course: Course, source_id: str) -> pd.DataFrame:
     claims = claims_of(course, source_id)
     layer = layers(course, source_id)
     links = _links_text(course, source_id)
-    return pd.DataFrame({
-        "claim": claims.claim_id,
-        "¶": claims.paragraph,
-        "layer": [("thesis" if layer[c] == 0 else "not linked" if layer[c] == UNLINKED else str(layer[c])) for c in claims.claim_id],
-        "kind": claims.kind,
-        "attitude": claims.attitude,
-        "expectation": claims.expectation,
-        "links": [links.get(c, "") for c in claims.claim_id],
-        "paraphrase": claims.claim,
-    })
+    return pd.DataFrame(
+        {
+            "claim": claims.claim_id,
+            "¶": claims.paragraph,
+            "layer": [
+                ("thesis" if layer[c] == 0 else "not linked" if layer[c] == UNLINKED else str(layer[c]))
+                for c in claims.claim_id
+            ],
+            "kind": claims.kind,
+            "attitude": claims.attitude,
+            "expectation": claims.expectation,
+            "links": [links.get(c, "") for c in claims.claim_id],
+            "paraphrase": claims.claim,
+        }
+    )
 
 
 def map_summary(course: Course, source_id: str) -> dict:
@@ -149,9 +163,11 @@ def map_alt(course: Course, source_id: str) -> str:
     """One sentence describing the argument map, computed from the data."""
     s = map_summary(course, source_id)
     unlinked = f"; {_n(s['unlinked'], 'claim')} not linked to the thesis" if s["unlinked"] else ""
-    return (f"The argument map of {source_id} has {_n(s['claims'], 'claim')} in {_n(s['layers'], 'layer')}: the thesis "
-            f"({short_id(s['thesis_id'])}, ¶{s['thesis_paragraph']}) at the top, {s['direct']} directly linked to it; "
-            f"{_n(s['supports'], 'link')} support and {s['attacks']} attack another claim{unlinked}.")
+    return (
+        f"The argument map of {source_id} has {_n(s['claims'], 'claim')} in {_n(s['layers'], 'layer')}: the thesis "
+        f"({short_id(s['thesis_id'])}, ¶{s['thesis_paragraph']}) at the top, {s['direct']} directly linked to it; "
+        f"{_n(s['supports'], 'link')} support and {s['attacks']} attack another claim{unlinked}."
+    )
 
 
 def _n(count: int, noun: str) -> str:
@@ -172,10 +188,18 @@ def _edge_trace(relation: str, links: pd.DataFrame, pos: pd.DataFrame) -> go.Sca
         hover += [label, label, label, ""]
     style = RELATION_STYLE[relation]
     line_word = "solid" if style["dash"] == "solid" else "dashed"
-    return go.Scatter(x=xs, y=ys, mode="lines+markers", name=f"{relation} ({len(links)}): {line_word} line", legendgroup=relation,
-                      meta={"relation": relation}, line=dict(color=style["color"], dash=style["dash"], width=2),
-                      marker=dict(symbol="arrow", size=sizes, angleref="previous", color=style["color"]),
-                      hovertext=hover, hoverinfo="text")
+    return go.Scatter(
+        x=xs,
+        y=ys,
+        mode="lines+markers",
+        name=f"{relation} ({len(links)}): {line_word} line",
+        legendgroup=relation,
+        meta={"relation": relation},
+        line=dict(color=style["color"], dash=style["dash"], width=2),
+        marker=dict(symbol="arrow", size=sizes, angleref="previous", color=style["color"]),
+        hovertext=hover,
+        hoverinfo="text",
+    )
 
 
 def argument_map(course: Course, source_id: str) -> go.Figure:
@@ -191,25 +215,57 @@ def argument_map(course: Course, source_id: str) -> go.Figure:
         if not ids:
             continue
         colour, symbol = ATTITUDE_STYLE[attitude]
-        hover = [f"<b>{c}</b> · {source_id} ¶{claims.at[c, 'paragraph']}{' · THESIS' if claims.at[c, 'is_thesis'] else ''}<br>"
-                 f"kind: {claims.at[c, 'kind']} · attitude: {attitude} · expects cooperation to: {claims.at[c, 'expectation']}<br>{figkit.wrap_hover(claims.at[c, 'claim'], 60)}" for c in ids]
-        fig.add_trace(go.Scatter(
-            x=[pos.at[c, "x"] for c in ids], y=[pos.at[c, "y"] for c in ids], mode="markers+text", name=f"claim, attitude: {attitude}",
-            meta={"attitude": attitude}, text=[short_id(c) + (" (thesis)" if claims.at[c, "is_thesis"] else "") for c in ids],
-            textposition="top center", hovertext=hover, hoverinfo="text",
-            marker=dict(color=colour, symbol=symbol, size=[26 if claims.at[c, "is_thesis"] else 16 for c in ids], line=dict(color="#000000", width=1))))
+        hover = [
+            f"<b>{c}</b> · {source_id}"
+            f" ¶{claims.at[c, 'paragraph']}{' · THESIS' if claims.at[c, 'is_thesis'] else ''}<br>kind:"
+            f" {claims.at[c, 'kind']} · attitude: {attitude} · expects cooperation to:"
+            f" {claims.at[c, 'expectation']}<br>{figkit.wrap_hover(claims.at[c, 'claim'], 60)}"
+            for c in ids
+        ]
+        fig.add_trace(
+            go.Scatter(
+                x=[pos.at[c, "x"] for c in ids],
+                y=[pos.at[c, "y"] for c in ids],
+                mode="markers+text",
+                name=f"claim, attitude: {attitude}",
+                meta={"attitude": attitude},
+                text=[short_id(c) + (" (thesis)" if claims.at[c, "is_thesis"] else "") for c in ids],
+                textposition="top center",
+                hovertext=hover,
+                hoverinfo="text",
+                marker=dict(
+                    color=colour,
+                    symbol=symbol,
+                    size=[26 if claims.at[c, "is_thesis"] else 16 for c in ids],
+                    line=dict(color="#000000", width=1),
+                ),
+            )
+        )
     rows = int(pos["row"].max()) if len(pos) else 0
-    fig.update_layout(height=max(380, 110 * (rows + 1) + 160), legend=dict(title="links and claims", orientation="v"))  # long entries: one a line
+    fig.update_layout(
+        height=max(380, 110 * (rows + 1) + 160), legend=dict(title="links and claims", orientation="v")
+    )  # long entries: one a line
     fig.update_xaxes(showticklabels=False, ticks="", showgrid=False, zeroline=False, showline=False)
-    fig.update_yaxes(showticklabels=False, ticks="", showgrid=False, zeroline=False, showline=False, range=[-rows - 0.5, 0.6])
-    return figkit.finish(fig, f"Argument map of {source_id}: thesis at the top, each claim placed by its distance to the thesis",
-                         "claims of each layer, side by side", "argument layers (thesis at top)", map_alt(course, source_id))
+    fig.update_yaxes(
+        showticklabels=False, ticks="", showgrid=False, zeroline=False, showline=False, range=[-rows - 0.5, 0.6]
+    )
+    return figkit.finish(
+        fig,
+        f"Argument map of {source_id}: thesis at the top, each claim placed by its distance to the thesis",
+        "claims of each layer, side by side",
+        "argument layers (thesis at top)",
+        map_alt(course, source_id),
+    )
 
 
 def kind_attitude_mix(course: Course, source_id: str) -> pd.DataFrame:
     """Claims counted by kind (rows) and attitude (columns), every kind and attitude of the codebook included."""
     claims = claims_of(course, source_id)
-    table = pd.crosstab(pd.Categorical(claims.kind, categories=KINDS), pd.Categorical(claims.attitude, categories=ATTITUDES), dropna=False)
+    table = pd.crosstab(
+        pd.Categorical(claims.kind, categories=KINDS),
+        pd.Categorical(claims.attitude, categories=ATTITUDES),
+        dropna=False,
+    )
     table.index.name, table.columns.name = "kind", "attitude"
     return table.reindex(index=list(KINDS), columns=list(ATTITUDES), fill_value=0).astype(int)
 
@@ -229,8 +285,10 @@ def mix_alt(course: Course, source_id: str) -> str:
     total = int(table.values.sum())
     if total == 0:
         return f"{source_id} has no claims recorded yet."
-    return (f"Of the {total} claims of {source_id}, the most common kind is {_top(table.sum(axis=1))} and the most common attitude "
-            f"is {_top(table.sum(axis=0))}; {_absent(table)}.")
+    return (
+        f"Of the {total} claims of {source_id}, the most common kind is {_top(table.sum(axis=1))} and the most common"
+        f" attitude is {_top(table.sum(axis=0))}; {_absent(table)}."
+    )
 
 
 def _absent(table: pd.DataFrame) -> str:
@@ -247,10 +305,30 @@ def mix_figure(course: Course, source_id: str) -> go.Figure:
     table = kind_attitude_mix(course, source_id)
     fig = go.Figure()
     for attitude in ATTITUDES:
-        fig.add_trace(go.Bar(x=list(table.index), y=table[attitude].tolist(), name=attitude, meta={"attitude": attitude},
-                             marker=dict(color=ATTITUDE_STYLE[attitude][0], pattern=dict(shape=ATTITUDE_PATTERN[attitude]), line=dict(color="#000000", width=1)),
-                             hovertemplate=f"{source_id}: %{{y}} %{{x}} claim(s), attitude to cooperation: {attitude}<extra></extra>"))
+        fig.add_trace(
+            go.Bar(
+                x=list(table.index),
+                y=table[attitude].tolist(),
+                name=attitude,
+                meta={"attitude": attitude},
+                marker=dict(
+                    color=ATTITUDE_STYLE[attitude][0],
+                    pattern=dict(shape=ATTITUDE_PATTERN[attitude]),
+                    line=dict(color="#000000", width=1),
+                ),
+                hovertemplate=(
+                    f"{source_id}: %{{y}} %{{x}} claim(s), attitude to cooperation: {attitude}<extra></extra>"
+                ),
+            )
+        )
     fig.update_layout(barmode="stack", legend=dict(title="attitude to cooperation"))
-    fig.update_yaxes(dtick=1 if table.sum(axis=1).max() <= 8 else None)  # a tick per claim only while a phone has room for it
-    return figkit.finish(fig, f"What kinds of claim does {source_id} make, and with what attitude to cooperation?", "kind of claim",
-                         "number of claims", mix_alt(course, source_id))
+    fig.update_yaxes(
+        dtick=1 if table.sum(axis=1).max() <= 8 else None
+    )  # a tick per claim only while a phone has room for it
+    return figkit.finish(
+        fig,
+        f"What kinds of claim does {source_id} make, and with what attitude to cooperation?",
+        "kind of claim",
+        "number of claims",
+        mix_alt(course, source_id),
+    )

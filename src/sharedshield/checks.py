@@ -38,10 +38,14 @@ class CheckResult:
 
     def _repr_markdown_(self) -> str:
         """Shown in the notebook under the check cell."""
-        return {"correct": "✓ **Correct.** ", "defensible": "◇ **Defensible.** ", "not yet": "✗ **Not yet.** "}[self.verdict] + self.feedback
+        return {"correct": "✓ **Correct.** ", "defensible": "◇ **Defensible.** ", "not yet": "✗ **Not yet.** "}[
+            self.verdict
+        ] + self.feedback
 
     def __repr__(self) -> str:
-        return {"correct": "Correct. ", "defensible": "Defensible. ", "not yet": "Not yet. "}[self.verdict] + self.feedback
+        return {"correct": "Correct. ", "defensible": "Defensible. ", "not yet": "Not yet. "}[
+            self.verdict
+        ] + self.feedback
 
 
 def _same(answer: Any, expected: Any) -> bool:
@@ -74,7 +78,11 @@ def as_list(text: str) -> list[str] | None:
 
 def unknown_ids(answer: Any, expected: Any, course: Course) -> str | None:
     """When the right answer is a set of reading ids (or of event ids), a message naming what typed is not one, else None."""
-    if not isinstance(expected, set | frozenset) or not expected or not isinstance(answer, str | list | tuple | set | frozenset):
+    if (
+        not isinstance(expected, set | frozenset)
+        or not expected
+        or not isinstance(answer, str | list | tuple | set | frozenset)
+    ):
         return None
     given = [answer] if isinstance(answer, str) else list(answer)
     for kind, ids in (("reading id", set(course.sources["source_id"])), ("event id", set(course.events["event_id"]))):
@@ -82,8 +90,16 @@ def unknown_ids(answer: Any, expected: Any, course: Course) -> str | None:
             folded = {fold(i): i for i in ids}
             wrong = [str(g) for g in given if fold(str(g)) not in folded]
             if wrong:
-                known = f": the readings are {', '.join(sorted(ids))}" if kind == "reading id" else " (event ids look like E113)"
-                return f"{', '.join(repr(w) for w in wrong)} {'is not ' + ('an' if kind[0] in 'aeiou' else 'a') if len(wrong) == 1 else 'are not'} {kind}{'s' if len(wrong) > 1 else ''} of the course{known}. Check the spelling."
+                known = (
+                    f": the readings are {', '.join(sorted(ids))}"
+                    if kind == "reading id"
+                    else " (event ids look like E113)"
+                )
+                return (
+                    f"{', '.join(repr(w) for w in wrong)}"
+                    f" {'is not ' + ('an' if kind[0] in 'aeiou' else 'a') if len(wrong) == 1 else 'are not'}"
+                    f" {kind}{'s' if len(wrong) > 1 else ''} of the course{known}. Check the spelling."
+                )
     return None
 
 
@@ -114,12 +130,20 @@ def judge(q: Question, answer: Any, course: Course | None = None) -> CheckResult
         if message:
             return CheckResult(qid, False, message + read_as)
     if read_as:
-        return CheckResult(qid, False, f"That list is not it.{read_as} Re-read the question and look again at the table or chart above.")
+        return CheckResult(
+            qid,
+            False,
+            f"That list is not it.{read_as} Re-read the question and look again at the table or chart above.",
+        )
     kind = type(expected).__name__
     if isinstance(expected, set | frozenset) and not isinstance(answer, list | tuple | set | frozenset):
         shape = ' The answer is a list: give a list in square brackets, e.g. ["first_id", "second_id"].'
     else:
-        shape = f" The answer should be a {kind}." if type(answer) is not type(expected) and not isinstance(expected, set | frozenset) else ""
+        shape = (
+            f" The answer should be a {kind}."
+            if type(answer) is not type(expected) and not isinstance(expected, set | frozenset)
+            else ""
+        )
     return CheckResult(qid, False, f"That is not it.{shape} Re-read the question and look again at the table above.")
 
 
@@ -128,7 +152,9 @@ def check(qid: str, answer: Any, course: Course | None = None) -> CheckResult:
     questions = all_questions()
     if qid not in questions:
         close = sorted(q for q in questions if q.split("_")[0] == qid.split("_")[0])
-        return CheckResult(qid, False, f"There is no question `{qid}`. Questions of this notebook: {', '.join(close) or 'none'}.")
+        return CheckResult(
+            qid, False, f"There is no question `{qid}`. Questions of this notebook: {', '.join(close) or 'none'}."
+        )
     if answer is ... or answer is None:
         return CheckResult(qid, False, "Replace the `...` with your answer, then run the cell again.")
     result = judge(questions[qid], answer, course)

@@ -29,9 +29,7 @@ from .store import load_work, reset, work_dir
 
 PROG = "python -m sharedshield"
 # Modules that add their own subcommands (see the module docstring).
-EXTENSIONS: tuple[ModuleType, ...] = (
-    classreport,  # `class report` / `class feedback`: the teacher's side
-)
+EXTENSIONS: tuple[ModuleType, ...] = (classreport,)  # `class report` / `class feedback`: the teacher's side
 
 
 class Parser(argparse.ArgumentParser):
@@ -120,10 +118,16 @@ def _work_reset(args: argparse.Namespace) -> int:
     if args.yes:
         ok = True
     elif not sys.stdin.isatty():
-        print(f"{PROG} work reset: asks for confirmation, and input is not a terminal; run it in a terminal, or add --yes to confirm.", file=sys.stderr)
+        print(
+            f"{PROG} work reset: asks for confirmation, and input is not a terminal; run it in a terminal, or add --yes"
+            " to confirm.",
+            file=sys.stderr,
+        )
         return 1
     else:
-        ok = input(f"Move all saved work in {folder} into a backup folder? Your progress will start again from zero. [y/N] ").strip().lower() in ("y", "yes")
+        ok = input(
+            f"Move all saved work in {folder} into a backup folder? Your progress will start again from zero. [y/N] "
+        ).strip().lower() in ("y", "yes")
     backup = reset(folder, ok)
     print(f"Moved your saved work to {backup} (nothing was deleted)." if backup else "Nothing was changed.")
     return 0
@@ -157,19 +161,29 @@ def _add(subparsers: argparse._SubParsersAction, name: str, help: str, run: obje
 
 def build_parser() -> Parser:
     """The whole command line: check, print, readings, work, and the commands of EXTENSIONS."""
-    parser = Parser(prog=PROG, description="Shared Shield?: check the course data, print a notebook, manage your copy of the readings and your saved work.")
+    parser = Parser(
+        prog=PROG,
+        description=(
+            "Shared Shield?: check the course data, print a notebook, manage your copy of the readings and your saved"
+            " work."
+        ),
+    )
     parser.set_defaults(run=lambda args: _missing(parser))
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
 
     check = _add(sub, "check", "validate the course data and list every problem", _check)
-    check.add_argument("data_dir", nargs="?", default=None, metavar="DATA_DIR", help="the data folder (default: the course's data/)")
+    check.add_argument(
+        "data_dir", nargs="?", default=None, metavar="DATA_DIR", help="the data folder (default: the course's data/)"
+    )
 
     pdf = _add(sub, "print", "run a notebook and print it to PDF, charts drawn", _print)
     pdf.add_argument("notebook", metavar="NOTEBOOK.ipynb")
     pdf.add_argument("pdf", metavar="OUT.pdf")
     pdf.add_argument("--letter", action="store_true", help="US Letter paper (default A4)")
     pdf.add_argument("--execute", action="store_true", help="run the notebook even if it already has outputs")
-    pdf.add_argument("--template", choices=("lab", "classic"), default="lab", help="nbconvert's HTML template (default lab)")
+    pdf.add_argument(
+        "--template", choices=("lab", "classic"), default="lab", help="nbconvert's HTML template (default lab)"
+    )
 
     readings = _group(sub, "readings", "your own copy of the readings")
     imp = _add(readings, "import", "add your own copy of a reading (a saved web page or text file)", _readings_import)
@@ -179,7 +193,12 @@ def build_parser() -> Parser:
 
     work = _group(sub, "work", "your saved answers: progress, the hand-in file, starting again")
     _add(work, "show", "print your progress per notebook", _work_show)
-    export = _add(work, "export", "write your name, progress, every attempt and written answer to one HTML file to hand in", _work_export)
+    export = _add(
+        work,
+        "export",
+        "write your name, progress, every attempt and written answer to one HTML file to hand in",
+        _work_export,
+    )
     export.add_argument("out", metavar="OUT.html")
     again = _add(work, "reset", "move your saved answers into a dated backup folder (asks first)", _work_reset)
     again.add_argument("--yes", action="store_true", help="do not ask")

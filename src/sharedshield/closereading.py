@@ -39,7 +39,11 @@ def paragraphs(course: Course, source_id: str, text: dict[int, str] | None = Non
     """Paragraph numbers of the reading: all of the text when given, else every paragraph the data cites."""
     if text:
         return sorted(text)
-    cited = set(_of(course.mentions, source_id).paragraph) | set(_of(course.claims, source_id).paragraph) | set(_of(course.loaded_terms, source_id).paragraph)
+    cited = (
+        set(_of(course.mentions, source_id).paragraph)
+        | set(_of(course.claims, source_id).paragraph)
+        | set(_of(course.loaded_terms, source_id).paragraph)
+    )
     return sorted(int(p) for p in cited)
 
 
@@ -49,7 +53,9 @@ def _event_items(course: Course, source_id: str) -> dict[int, list[str]]:
     out: dict[int, list[str]] = {}
     for m in _of(course.mentions, source_id).itertuples():
         e = events.loc[m.event_id]
-        out.setdefault(int(m.paragraph), []).append(f"{m.event_id} · {e.title} · record: {describe_date(e.date)} · “{m.anchor}”")
+        out.setdefault(int(m.paragraph), []).append(
+            f"{m.event_id} · {e.title} · record: {describe_date(e.date)} · “{m.anchor}”"
+        )
     return out
 
 
@@ -58,7 +64,9 @@ def _claim_items(course: Course, source_id: str) -> dict[int, list[str]]:
     out: dict[int, list[str]] = {}
     for c in claims_of(course, source_id).itertuples():
         mark = "THESIS · " if c.is_thesis else ""
-        out.setdefault(int(c.paragraph), []).append(f"{mark}{short_id(c.claim_id)} ({c.kind}; {c.attitude}; expects: {c.expectation}): {c.claim}")
+        out.setdefault(int(c.paragraph), []).append(
+            f"{mark}{short_id(c.claim_id)} ({c.kind}; {c.attitude}; expects: {c.expectation}): {c.claim}"
+        )
     return out
 
 
@@ -66,7 +74,9 @@ def _term_items(course: Course, source_id: str) -> dict[int, list[str]]:
     """Per paragraph: '“phrase” (negative; describes …) → neutral alternative'."""
     out: dict[int, list[str]] = {}
     for t in _of(course.loaded_terms, source_id).itertuples():
-        out.setdefault(int(t.paragraph), []).append(f"“{t.phrase}” ({t.connotation}; describes {t.describes}) → {t.neutral_alternative}")
+        out.setdefault(int(t.paragraph), []).append(
+            f"“{t.phrase}” ({t.connotation}; describes {t.describes}) → {t.neutral_alternative}"
+        )
     return out
 
 
@@ -75,12 +85,21 @@ def guide_table(course: Course, source_id: str, text: dict[int, str] | None = No
     ev, cl, lt = _event_items(course, source_id), _claim_items(course, source_id), _term_items(course, source_id)
     rows = []
     for p in paragraphs(course, source_id, text):
-        row = {"¶": p, "n_events": len(ev.get(p, [])), "n_claims": len(cl.get(p, [])), "n_loaded": len(lt.get(p, [])),
-               "events": ev.get(p, []), "claims": cl.get(p, []), "loaded terms": lt.get(p, [])}
+        row = {
+            "¶": p,
+            "n_events": len(ev.get(p, [])),
+            "n_claims": len(cl.get(p, [])),
+            "n_loaded": len(lt.get(p, [])),
+            "events": ev.get(p, []),
+            "claims": cl.get(p, []),
+            "loaded terms": lt.get(p, []),
+        }
         if text is not None:
             row["text"] = text.get(p, "")
         rows.append(row)
-    columns = ["¶", "n_events", "n_claims", "n_loaded", "events", "claims", "loaded terms"] + (["text"] if text is not None else [])
+    columns = ["¶", "n_events", "n_claims", "n_loaded", "events", "claims", "loaded terms"] + (
+        ["text"] if text is not None else []
+    )
     return pd.DataFrame(rows, columns=columns)
 
 
@@ -91,15 +110,27 @@ def _cell(items: list[str]) -> str:
     return "<ul style='margin:0;padding-left:1.1em'>" + "".join(f"<li>{html.escape(i)}</li>" for i in items) + "</ul>"
 
 
-def guide_html(course: Course, source_id: str, text: dict[int, str] | None = None, only: list[int] | None = None) -> str:
+def guide_html(
+    course: Course, source_id: str, text: dict[int, str] | None = None, only: list[int] | None = None
+) -> str:
     """The reading guide as an HTML table (every data value escaped); `only` limits it to some paragraphs."""
     table = guide_table(course, source_id, text)
     if only is not None:
         table = table[table["¶"].isin(only)]
-    head = ["¶"] + (["text of the paragraph"] if text is not None else []) + ["events mentioned (anchor)", "claims (paraphrase)", "loaded terms → neutral"]
-    out = ["<table style='border-collapse:collapse;font-size:0.9em;text-align:left'>",
-           "<caption style='text-align:left'>" + html.escape(f"Reading guide to {source_id}: {len(table)} paragraphs") + "</caption>",
-           "<thead><tr>" + "".join(f"<th style='text-align:left;vertical-align:top'>{html.escape(h)}</th>" for h in head) + "</tr></thead><tbody>"]
+    head = (
+        ["¶"]
+        + (["text of the paragraph"] if text is not None else [])
+        + ["events mentioned (anchor)", "claims (paraphrase)", "loaded terms → neutral"]
+    )
+    out = [
+        "<table style='border-collapse:collapse;font-size:0.9em;text-align:left'>",
+        "<caption style='text-align:left'>"
+        + html.escape(f"Reading guide to {source_id}: {len(table)} paragraphs")
+        + "</caption>",
+        "<thead><tr>"
+        + "".join(f"<th style='text-align:left;vertical-align:top'>{html.escape(h)}</th>" for h in head)
+        + "</tr></thead><tbody>",
+    ]
     for row in table.to_dict("records"):
         cells = [f"<th scope='row' style='vertical-align:top'>{html.escape(str(row['¶']))}</th>"]
         if text is not None:
@@ -122,16 +153,26 @@ def guide_summary(course: Course, source_id: str, text: dict[int, str] | None = 
         return f"at most {int(t[col].max())} a paragraph, in {where}"
 
     basis = "paragraphs" if text is not None else "paragraphs cited in the data"
-    return (f"{source_id}: {len(t)} {basis}; {int(t.n_events.sum())} event mentions ({busiest('n_events')}), "
-            f"{int(t.n_claims.sum())} claims ({busiest('n_claims')}), {int(t.n_loaded.sum())} loaded terms ({busiest('n_loaded')}); "
-            f"{int(((t.n_events + t.n_claims + t.n_loaded) == 0).sum())} paragraphs have none of the three.")
+    return (
+        f"{source_id}: {len(t)} {basis}; {int(t.n_events.sum())} event mentions ({busiest('n_events')}),"
+        f" {int(t.n_claims.sum())} claims ({busiest('n_claims')}), {int(t.n_loaded.sum())} loaded terms"
+        f" ({busiest('n_loaded')}); {int(((t.n_events + t.n_claims + t.n_loaded) == 0).sum())} paragraphs have none of"
+        " the three."
+    )
 
 
 def loaded_language(course: Course, source_id: str) -> pd.DataFrame:
     """The reading's loaded terms with what they describe and a neutral alternative (a plain table; pandas escapes it)."""
     t = _of(course.loaded_terms, source_id)
-    return pd.DataFrame({"¶": t.paragraph.to_numpy(), "phrase": t.phrase.to_numpy(), "describes": t.describes.to_numpy(),
-                         "connotation": t.connotation.to_numpy(), "neutral alternative": t.neutral_alternative.to_numpy()})
+    return pd.DataFrame(
+        {
+            "¶": t.paragraph.to_numpy(),
+            "phrase": t.phrase.to_numpy(),
+            "describes": t.describes.to_numpy(),
+            "connotation": t.connotation.to_numpy(),
+            "neutral alternative": t.neutral_alternative.to_numpy(),
+        }
+    )
 
 
 def connotation_counts(course: Course, source_id: str) -> pd.Series:
@@ -148,8 +189,10 @@ def loaded_summary(course: Course, source_id: str) -> str:
         return f"The course records no loaded terms for {source_id} yet."
     per_para = t["¶"].value_counts()
     top = sorted(per_para[per_para == per_para.max()].index)
-    return (f"{source_id} has {len(t)} loaded terms: {counts['negative']} negative, {counts['positive']} positive and {counts['mixed']} mixed; "
-            f"they crowd in ¶{', ¶'.join(map(str, top))} ({int(per_para.max())} each).")
+    return (
+        f"{source_id} has {len(t)} loaded terms: {counts['negative']} negative, {counts['positive']} positive and"
+        f" {counts['mixed']} mixed; they crowd in ¶{', ¶'.join(map(str, top))} ({int(per_para.max())} each)."
+    )
 
 
 def _publication(course: Course, source_id: str) -> tuple[pd.Timestamp, pd.Timestamp]:
@@ -173,39 +216,67 @@ def left_out(course: Course, source_id: str, after_years: float = 1.0, themes: l
         return pd.DataFrame(columns=["event_id", "record date", "title", "theme", "mentioned by", "when"])
     pub_start, pub_end = _publication(course, source_id)
     start, end = own.date_start.min(), pub_end + pd.DateOffset(days=round(365.25 * after_years))
-    left = events[~events.event_id.isin(mentioned) & (events.date_start >= start) & (events.date_start <= end)].sort_values(["date_start", "event_id"])
+    left = events[
+        ~events.event_id.isin(mentioned) & (events.date_start >= start) & (events.date_start <= end)
+    ].sort_values(["date_start", "event_id"])
     others = course.mentions.groupby("event_id").source_id.agg(lambda s: ", ".join(sorted(set(s))))
-    when = ["after publication: the author could not know it" if d > pub_end else
-            "around publication: perhaps too late for the author" if d >= pub_start else "before publication" for d in left.date_start]
-    return pd.DataFrame({"event_id": left.event_id.to_numpy(), "record date": [describe_date(d) for d in left.date],
-                         "title": left.title.to_numpy(), "theme": left.theme.to_numpy(),
-                         "mentioned by": [others.get(e, "no reading (background)") for e in left.event_id], "when": when})
+    when = [
+        (
+            "after publication: the author could not know it"
+            if d > pub_end
+            else "around publication: perhaps too late for the author"
+            if d >= pub_start
+            else "before publication"
+        )
+        for d in left.date_start
+    ]
+    return pd.DataFrame(
+        {
+            "event_id": left.event_id.to_numpy(),
+            "record date": [describe_date(d) for d in left.date],
+            "title": left.title.to_numpy(),
+            "theme": left.theme.to_numpy(),
+            "mentioned by": [others.get(e, "no reading (background)") for e in left.event_id],
+            "when": when,
+        }
+    )
 
 
 def left_out_summary(course: Course, source_id: str, after_years: float = 1.0, themes: list[str] | None = None) -> str:
     """One sentence on what the reading leaves out, computed from left_out()."""
     s = left_out(course, source_id, after_years, themes)
     scope = f" on {' or '.join(themes)}" if themes else ""
-    own = course.events[course.events.event_id.isin(course.mentions[course.mentions.source_id == source_id].event_id) & (course.events.theme != "publication")]
+    own = course.events[
+        course.events.event_id.isin(course.mentions[course.mentions.source_id == source_id].event_id)
+        & (course.events.theme != "publication")
+    ]
     if own.empty:
         return f"The course records no events mentioned by {source_id} yet."
     before = s[s.when == "before publication"]
     other = before[~before["mentioned by"].str.startswith("no reading")]
-    return (f"{source_id} mentions {len(own)} events, from {own.date_start.min():%Y} on. Of the events{scope} the course records between then and its "
-            f"publication, it leaves out {len(before)} ({len(other)} of them mentioned by another reading); "
-            f"{int((s.when != 'before publication').sum())} more{scope} came around or after publication.")
+    return (
+        f"{source_id} mentions {len(own)} events, from {own.date_start.min():%Y} on. Of the events{scope} the course"
+        f" records between then and its publication, it leaves out {len(before)} ({len(other)} of them mentioned by"
+        f" another reading); {int((s.when != 'before publication').sum())} more{scope} came around or after"
+        " publication."
+    )
 
 
 def word_presence(course: Course, source_id: str, words: list[str], text: dict[int, str] | None = None) -> pd.DataFrame:
     """For each word: how many claim paraphrases and verbatim quotes (anchors, loaded phrases) of the reading contain it, and (with the text) where it occurs."""
     claims = claims_of(course, source_id)
-    quotes = pd.concat([_of(course.mentions, source_id).anchor, claims.anchor, _of(course.loaded_terms, source_id).phrase], ignore_index=True).str.casefold()
+    quotes = pd.concat(
+        [_of(course.mentions, source_id).anchor, claims.anchor, _of(course.loaded_terms, source_id).phrase],
+        ignore_index=True,
+    ).str.casefold()
     rows = []
     for w in words:
         key = w.casefold()
-        row = {"word": w,
-               "claim paraphrases naming it": int(claims.claim.str.casefold().str.contains(key, regex=False).sum()),
-               "quoted anchors naming it": int(quotes.str.contains(key, regex=False).sum())}
+        row = {
+            "word": w,
+            "claim paraphrases naming it": int(claims.claim.str.casefold().str.contains(key, regex=False).sum()),
+            "quoted anchors naming it": int(quotes.str.contains(key, regex=False).sum()),
+        }
         if text is not None:
             hits = [p for p, t in sorted(text.items()) if key in t.casefold()]
             row["paragraphs of the text"] = ", ".join(f"¶{p}" for p in hits) or "none"

@@ -17,13 +17,24 @@ from .templates import render
 
 FIELDS = ("kind", "attitude", "expectation", "loaded")
 ALLOWED: dict[str, tuple[str, ...]] = {"kind": KINDS, "attitude": ATTITUDES, "expectation": EXPECTATIONS}
-SPELLINGS = {"favors": "favours", "favour": "favours", "favor": "favours", "oppose": "opposes", "succeeds": "succeed", "fails": "fail",
-             "not_said": "not said", "notsaid": "not said", "not-said": "not said"}
+SPELLINGS = {
+    "favors": "favours",
+    "favour": "favours",
+    "favor": "favours",
+    "oppose": "opposes",
+    "succeeds": "succeed",
+    "fails": "fail",
+    "not_said": "not said",
+    "notsaid": "not said",
+    "not-said": "not said",
+}
 NOT_CODED = "not coded yet"
 HIDDEN = "(shown once you code it)"
-NO_TEXT_NOTE = ("The readings are not available here, so you are coding the course's paraphrase of each paragraph, not the "
-                "author's words. Kind, attitude and expectation can be judged from a paraphrase only roughly; loaded words need "
-                "the original wording (leave `loaded=[...]` as it is, or ask your teacher for the text).")
+NO_TEXT_NOTE = (
+    "The readings are not available here, so you are coding the course's paraphrase of each paragraph, not the "
+    "author's words. Kind, attitude and expectation can be judged from a paraphrase only roughly; loaded words need "
+    "the original wording (leave `loaded=[...]` as it is, or ask your teacher for the text)."
+)
 
 
 @dataclass(frozen=True)
@@ -72,10 +83,21 @@ class Comparison:
         coded = sum(v for k, v in c.items() if k != NOT_CODED)
         total = sum(c.values())
         if coded == 0:
-            return f"Nothing coded yet for {self.source_id}: replace each `...` with your answer, then run the cell again."
-        parts = [f"{c[k]} {label}" for k, label in (("agree", "the same as the course's"), ("defensible", "different but defensible"),
-                                                     ("overlap", "loaded-word lists that overlap the course's"), ("different", "different"),
-                                                     ("invalid", "not a value of the codebook"), (NOT_CODED, NOT_CODED)) if c.get(k)]
+            return (
+                f"Nothing coded yet for {self.source_id}: replace each `...` with your answer, then run the cell again."
+            )
+        parts = [
+            f"{c[k]} {label}"
+            for k, label in (
+                ("agree", "the same as the course's"),
+                ("defensible", "different but defensible"),
+                ("overlap", "loaded-word lists that overlap the course's"),
+                ("different", "different"),
+                ("invalid", "not a value of the codebook"),
+                (NOT_CODED, NOT_CODED),
+            )
+            if c.get(k)
+        ]
         return f"You coded {coded} of {total} fields for {self.source_id}: " + "; ".join(parts) + "."
 
     def text(self) -> str:
@@ -84,13 +106,19 @@ class Comparison:
         if not self.is_original:
             lines.append(NO_TEXT_NOTE)
         if self.thesis:
-            lines.append(f"Thesis paragraph: yours {self.thesis.yours}, the course's {self.thesis.course} ({self.thesis.verdict}). {self.thesis.note}".strip())
+            lines.append(
+                f"Thesis paragraph: yours {self.thesis.yours}, the course's {self.thesis.course}"
+                f" ({self.thesis.verdict}). {self.thesis.note}".strip()
+            )
         for p in self.paragraphs:
             if _untouched(p):
                 lines.append(f"¶{p.paragraph}: not coded yet.")
                 continue
             lines.append(f"¶{p.paragraph}: {p.text}")
-            lines += [f"  {f.name}: yours {f.yours}; the course's {f.course}; {f.verdict}. {f.note}".rstrip() for f in p.fields]
+            lines += [
+                f"  {f.name}: yours {f.yours}; the course's {f.course}; {f.verdict}. {f.note}".rstrip()
+                for f in p.fields
+            ]
             if any(f.verdict in ("different", "defensible", "overlap") for f in p.fields):
                 lines += [f"  Why the course codes it so: {p.reason}", f"  A question back: {p.question_back}"]
         return "\n".join(lines)
@@ -100,7 +128,14 @@ class Comparison:
 
     def _repr_html_(self) -> str:
         """The report in a notebook: a summary, then per paragraph the text, a field table and, where you differ, the course's reason."""
-        return render("coding_comparison.html", c=self, badge=_badge, untouched=_untouched, not_coded=NOT_CODED, no_text_note=NO_TEXT_NOTE)
+        return render(
+            "coding_comparison.html",
+            c=self,
+            badge=_badge,
+            untouched=_untouched,
+            not_coded=NOT_CODED,
+            no_text_note=NO_TEXT_NOTE,
+        )
 
 
 @dataclass(frozen=True)
@@ -131,8 +166,14 @@ def _untouched(p: ParagraphResult) -> bool:
 
 def _badge(verdict: str) -> str:
     """A short mark for a verdict."""
-    return {"agree": "✓ same", "defensible": "◇ defensible", "overlap": "≈ overlap", "different": "◆ different",
-            "invalid": "✗ not allowed", NOT_CODED: "○ not coded yet"}.get(verdict, verdict)
+    return {
+        "agree": "✓ same",
+        "defensible": "◇ defensible",
+        "overlap": "≈ overlap",
+        "different": "◆ different",
+        "invalid": "✗ not allowed",
+        NOT_CODED: "○ not coded yet",
+    }.get(verdict, verdict)
 
 
 def coding_of(course: Course, source_id: str) -> pd.DataFrame:
@@ -169,7 +210,13 @@ def coded_paragraphs(course: Course, source_id: str) -> list[int]:
 
 def code_qid(source_id: str) -> str:
     """The id under which a coding of a reading is saved: 'q4_code' for the reading of notebook 04 (its written tasks name it)."""
-    numbers = sorted({notebook_of(qid) for qid, task in written_tasks().items() if task.reading == source_id and task.kind != "short"})
+    numbers = sorted(
+        {
+            notebook_of(qid)
+            for qid, task in written_tasks().items()
+            if task.reading == source_id and task.kind != "short"
+        }
+    )
     return f"q{int(numbers[0])}_code" if numbers else f"{source_id}_code"
 
 
@@ -195,27 +242,64 @@ def _compare_value(name: str, value: Any, course_value: str, alternatives: set[s
     if _unfilled(value):
         return FieldResult(name, "…", HIDDEN, NOT_CODED, "Replace the `...` with your answer.")
     allowed = ALLOWED[name]
-    key = SPELLINGS.get(str(value).strip().casefold(), str(value).strip().casefold()) if isinstance(value, str) else None
+    key = (
+        SPELLINGS.get(str(value).strip().casefold(), str(value).strip().casefold()) if isinstance(value, str) else None
+    )
     if key not in allowed:
-        return FieldResult(name, repr(value), HIDDEN, "invalid",
-                           f"{value!r} is not one of the codebook's values for {name}: use one of {', '.join(repr(a) for a in allowed)} (in quotes).")
+        return FieldResult(
+            name,
+            repr(value),
+            HIDDEN,
+            "invalid",
+            f"{value!r} is not one of the codebook's values for {name}: use one of"
+            f" {', '.join(repr(a) for a in allowed)} (in quotes).",
+        )
     if key == course_value:
         return FieldResult(name, key, course_value, "agree")
     if key in alternatives:
-        return FieldResult(name, key, course_value, "defensible",
-                           "Not wrong: the text supports this reading too. What is your evidence? Name the words of the paragraph that show it.")
-    return FieldResult(name, key, course_value, "different", "See the course's reason below; answer its question before you change anything.")
+        return FieldResult(
+            name,
+            key,
+            course_value,
+            "defensible",
+            "Not wrong: the text supports this reading too. What is your evidence? Name the words of the paragraph that"
+            " show it.",
+        )
+    return FieldResult(
+        name,
+        key,
+        course_value,
+        "different",
+        "See the course's reason below; answer its question before you change anything.",
+    )
 
 
 def _compare_loaded(value: Any, course_words: list[str]) -> FieldResult:
     """Compare loaded words case-blind, with credit for overlap."""
     shown = "; ".join(course_words) or "(none)"
     if _unfilled(value):
-        return FieldResult("loaded", "…", HIDDEN, NOT_CODED, "List the paragraph's loaded words, each in quotes, e.g. loaded=[\"first phrase\", \"second\"].")
-    words = [w for w in (value.split(";") if isinstance(value, str) else value if isinstance(value, list | tuple | set) else [value])]
+        return FieldResult(
+            "loaded",
+            "…",
+            HIDDEN,
+            NOT_CODED,
+            'List the paragraph\'s loaded words, each in quotes, e.g. loaded=["first phrase", "second"].',
+        )
+    words = [
+        w
+        for w in (
+            value.split(";") if isinstance(value, str) else value if isinstance(value, list | tuple | set) else [value]
+        )
+    ]
     bad = [w for w in words if not isinstance(w, str)]
     if bad:
-        return FieldResult("loaded", repr(value), HIDDEN, "invalid", "Give the loaded words as text in quotes, in a list: loaded=[\"...\", \"...\"].")
+        return FieldResult(
+            "loaded",
+            repr(value),
+            HIDDEN,
+            "invalid",
+            'Give the loaded words as text in quotes, in a list: loaded=["...", "..."].',
+        )
     mine = [w.strip() for w in words if w.strip()]
     theirs = {fold(w).strip("\"'").strip(): w for w in course_words}
 
@@ -231,10 +315,15 @@ def _compare_loaded(value: Any, course_words: list[str]) -> FieldResult:
         return FieldResult("loaded", yours, shown, "agree", "You found the same loaded words as the course.")
     parts = [f"You found {len(found)} of the course's {len(course_words)}."]
     if missed:
-        parts.append("The course also lists: " + "; ".join(f"“{m}”" for m in missed) + ". What judgement does each carry?")
+        parts.append(
+            "The course also lists: " + "; ".join(f"“{m}”" for m in missed) + ". What judgement does each carry?"
+        )
     if extra:
-        parts.append("Yours that the course does not list: " + "; ".join(f"“{x}”" for x in extra)
-                     + ". Not wrong: say what judgement each carries, and compare its neutral alternative.")
+        parts.append(
+            "Yours that the course does not list: "
+            + "; ".join(f"“{x}”" for x in extra)
+            + ". Not wrong: say what judgement each carries, and compare its neutral alternative."
+        )
     return FieldResult("loaded", yours, shown, "overlap" if found or not course_words else "different", " ".join(parts))
 
 
@@ -250,18 +339,39 @@ def _compare_thesis(thesis: Any, rows: pd.DataFrame) -> FieldResult | None:
     try:
         p = int(str(thesis).strip().lstrip("¶"))
     except ValueError:
-        return FieldResult("thesis", repr(thesis), HIDDEN, "invalid", "Give the thesis as a paragraph number, e.g. thesis = 3.")
+        return FieldResult(
+            "thesis", repr(thesis), HIDDEN, "invalid", "Give the thesis as a paragraph number, e.g. thesis = 3."
+        )
     if str(p) == course_p:
-        return FieldResult("thesis", str(p), course_p, "agree", "The other claims of the reading lead to this paragraph.")
+        return FieldResult(
+            "thesis", str(p), course_p, "agree", "The other claims of the reading lead to this paragraph."
+        )
     if str(p) in _alternatives(row).get("thesis", set()):
-        return FieldResult("thesis", str(p), course_p, "defensible",
-                           f"Not wrong: ¶{p} can be defended as the thesis. Which claims of the reading support ¶{p}, and does ¶{course_p} support it or the other way round? "
-                           + str(row.reason))
-    return FieldResult("thesis", str(p), course_p, "different",
-                       f"Which other paragraphs give reasons for ¶{p}? A thesis is the claim the others lead to. {row.question_back}")
+        return FieldResult(
+            "thesis",
+            str(p),
+            course_p,
+            "defensible",
+            f"Not wrong: ¶{p} can be defended as the thesis. Which claims of the reading support ¶{p}, and does"
+            f" ¶{course_p} support it or the other way round? " + str(row.reason),
+        )
+    return FieldResult(
+        "thesis",
+        str(p),
+        course_p,
+        "different",
+        f"Which other paragraphs give reasons for ¶{p}? A thesis is the claim the others lead to. {row.question_back}",
+    )
 
 
-def compare(course: Course, source_id: str, my_coding: Any, thesis: Any = None, text: dict[int, str] | None = None, qid: str | None = None) -> Comparison:
+def compare(
+    course: Course,
+    source_id: str,
+    my_coding: Any,
+    thesis: Any = None,
+    text: dict[int, str] | None = None,
+    qid: str | None = None,
+) -> Comparison:
     """Put the learner's coding beside the course's: agreement per field, and for each difference the course's reason and a question back."""
     rows = coding_of(course, source_id)
     full = _text_of(source_id, text)
@@ -271,7 +381,10 @@ def compare(course: Course, source_id: str, my_coding: Any, thesis: Any = None, 
     if _unfilled(my_coding):
         my_coding = {}
     if not isinstance(my_coding, dict):
-        problems.append("my_coding should be a dict: {paragraph number: dict(kind=..., attitude=..., expectation=..., loaded=[...])}.")
+        problems.append(
+            "my_coding should be a dict: {paragraph number: dict(kind=..., attitude=..., expectation=...,"
+            " loaded=[...])}."
+        )
         my_coding = {}
     for key, value in my_coding.items():
         try:
@@ -280,24 +393,37 @@ def compare(course: Course, source_id: str, my_coding: Any, thesis: Any = None, 
             problems.append(f"{key!r} is not a paragraph number: use whole numbers as keys, e.g. {{4: dict(...)}}.")
             continue
         if n not in rows.index:
-            problems.append(f"The course has not coded ¶{n} of {source_id}; it codes ¶{', ¶'.join(map(str, rows.index))}.")
+            problems.append(
+                f"The course has not coded ¶{n} of {source_id}; it codes ¶{', ¶'.join(map(str, rows.index))}."
+            )
             continue
         if not _unfilled(value) and not isinstance(value, dict):
-            problems.append(f"¶{n}: give a dict(kind=..., attitude=..., expectation=..., loaded=[...]), not {type(value).__name__}.")
+            problems.append(
+                f"¶{n}: give a dict(kind=..., attitude=..., expectation=..., loaded=[...]), not {type(value).__name__}."
+            )
             continue
         coding[n] = {} if _unfilled(value) else value
     for n, value in coding.items():
         unknown = sorted(set(value) - set(FIELDS))
         if unknown:
-            problems.append(f"¶{n}: {', '.join(map(repr, unknown))} is not a field; the fields are {', '.join(FIELDS)}.")
+            problems.append(
+                f"¶{n}: {', '.join(map(repr, unknown))} is not a field; the fields are {', '.join(FIELDS)}."
+            )
     results = []
     for row in rows.itertuples():
         n = int(row.paragraph)
         mine = coding.get(n, {})
         alts = _alternatives(row)
-        fields = tuple(_compare_value(f, mine.get(f, ...), getattr(row, f), alts.get(f, set())) for f in ("kind", "attitude", "expectation"))
-        fields += (_compare_loaded(mine.get("loaded", ...), [w.strip() for w in str(row.loaded).split(";") if w.strip()]),)
-        results.append(ParagraphResult(n, full[n] if original else row.paraphrase, original, fields, row.reason, row.question_back))
+        fields = tuple(
+            _compare_value(f, mine.get(f, ...), getattr(row, f), alts.get(f, set()))
+            for f in ("kind", "attitude", "expectation")
+        )
+        fields += (
+            _compare_loaded(mine.get("loaded", ...), [w.strip() for w in str(row.loaded).split(";") if w.strip()]),
+        )
+        results.append(
+            ParagraphResult(n, full[n] if original else row.paraphrase, original, fields, row.reason, row.question_back)
+        )
     thesis_result = _compare_thesis(thesis, rows) if thesis is not None else None
     out = Comparison(source_id, tuple(results), thesis_result, tuple(problems), original)
     store.record(qid or code_qid(source_id), {"coding": my_coding, "thesis": thesis}, "compared", out.summary())

@@ -32,11 +32,23 @@ def evidence(course: Course, event_id: str) -> pd.DataFrame:
     rows = []
     for src in course.sources.itertuples(index=False):
         m = course.mentions[(course.mentions["event_id"] == event_id) & (course.mentions["source_id"] == src.source_id)]
-        said = "; ".join(f"¶{r.paragraph}: date as stated “{r.date_as_stated or '(none)'}”, anchor “{r.anchor}”; "
-                         f"the course's paraphrase: {r.framing}" for r in m.itertuples())
-        rows.append({"reading": src.source_id, "published": describe_date(src.published), "what it says": said or "(does not mention it)"})
+        said = "; ".join(
+            f"¶{r.paragraph}: date as stated “{r.date_as_stated or '(none)'}”, anchor “{r.anchor}”; "
+            f"the course's paraphrase: {r.framing}"
+            for r in m.itertuples()
+        )
+        rows.append(
+            {
+                "reading": src.source_id,
+                "published": describe_date(src.published),
+                "what it says": said or "(does not mention it)",
+            }
+        )
     out = pd.DataFrame(rows)
-    out.attrs["caption"] = f"{event_id} · {ev['title']} · record date {describe_date(ev['date'])} ({ev['date_confidence']} confidence; reference: {ev['date_reference']})"
+    out.attrs["caption"] = (
+        f"{event_id} · {ev['title']} · record date {describe_date(ev['date'])} ({ev['date_confidence']} confidence;"
+        f" reference: {ev['date_reference']})"
+    )
     return out
 
 
@@ -71,7 +83,9 @@ def filled_rows(grid: object) -> list[str]:
     """The events of a grid whose every reading has a verdict filled in (the rows the course may show its verdicts for)."""
     if not isinstance(grid, dict):
         return []
-    return [e for e, cells in grid.items() if isinstance(cells, dict) and cells and all(_filled(v) for v in cells.values())]
+    return [
+        e for e, cells in grid.items() if isinstance(cells, dict) and cells and all(_filled(v) for v in cells.values())
+    ]
 
 
 def compare_grid(course: Course, grid: dict[str, dict[str, object]]) -> pd.DataFrame:
@@ -86,8 +100,16 @@ def compare_grid(course: Course, grid: dict[str, dict[str, object]]) -> pd.DataF
             m = course.mentions[(course.mentions["event_id"] == event_id) & (course.mentions["source_id"] == source_id)]
             why = "; ".join(d for d in m["discrepancy"].fillna("") if d) if theirs == "differs" else MEANING[theirs]
             mine_text = _filled(mine)
-            rows.append({"event": event_id, "reading": source_id, "yours": mine_text, "course": theirs,
-                         "same": "✓" if mine_text == theirs else "✗", "why": why})
+            rows.append(
+                {
+                    "event": event_id,
+                    "reading": source_id,
+                    "yours": mine_text,
+                    "course": theirs,
+                    "same": "✓" if mine_text == theirs else "✗",
+                    "why": why,
+                }
+            )
     return pd.DataFrame(rows, columns=["event", "reading", "yours", "course", "same", "why"])
 
 
@@ -96,12 +118,16 @@ def show_comparison(course: Course, grid: dict[str, dict[str, object]]) -> None:
     table = compare_grid(course, grid)
     waiting = [e for e in (grid if isinstance(grid, dict) else {}) if e not in set(table["event"])]
     if table.empty:
-        show("The course's grid stays hidden until you have filled at least one row of yours: give every reading of one event a verdict "
-             f"({', '.join(VERDICTS)}), in quotes, run your grid's cell, then this one again.")
+        show(
+            "The course's grid stays hidden until you have filled at least one row of yours: give every reading of one"
+            f" event a verdict ({', '.join(VERDICTS)}), in quotes, run your grid's cell, then this one again."
+        )
         return
     unknown = sorted({y for y in table["yours"] if y not in VERDICTS})
     show_table(table)
     note = f" Not a verdict of the grid: {', '.join(unknown)} (use {', '.join(VERDICTS)})." if unknown else ""
     hidden = f" Still hidden until you fill their rows: {', '.join(waiting)}." if waiting else ""
-    show(f"Your grid and the course's agree on {(table['same'] == '✓').sum()} of {len(table)} cells.{note}{hidden} "
-         "Where they differ, read the `why` column and the paragraph again: the course can be wrong too.")
+    show(
+        f"Your grid and the course's agree on {(table['same'] == '✓').sum()} of {len(table)} cells.{note}{hidden} "
+        "Where they differ, read the `why` column and the paragraph again: the course can be wrong too."
+    )

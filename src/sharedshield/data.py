@@ -15,7 +15,18 @@ from .readings import readings
 from .validate import check_foreign_keys, check_table, load_package, read_csv_rows
 
 DATA_ENV = "SHAREDSHIELD_DATA"
-TABLES = ("sources", "events", "mentions", "claims", "claim_links", "paragraph_coding", "loaded_terms", "chronologies", "listings", "glossary")
+TABLES = (
+    "sources",
+    "events",
+    "mentions",
+    "claims",
+    "claim_links",
+    "paragraph_coding",
+    "loaded_terms",
+    "chronologies",
+    "listings",
+    "glossary",
+)
 
 
 @dataclass(frozen=True)
@@ -73,8 +84,12 @@ def _add_dates(df: pd.DataFrame, column: str) -> pd.DataFrame:
     """Add date_start, date_end (inclusive last day), precision and date_label parsed from an EDTF column."""
     cache = {t: parse_date(t) for t in df[column].unique() if t}
     df = df.copy()
-    df["date_start"] = pd.to_datetime(pd.Series([cache[t].start if t else pd.NaT for t in df[column]], index=df.index, dtype="object")).astype("datetime64[ns]")
-    df["date_end"] = pd.to_datetime(pd.Series([cache[t].end if t else pd.NaT for t in df[column]], index=df.index, dtype="object")).astype("datetime64[ns]")
+    df["date_start"] = pd.to_datetime(
+        pd.Series([cache[t].start if t else pd.NaT for t in df[column]], index=df.index, dtype="object")
+    ).astype("datetime64[ns]")
+    df["date_end"] = pd.to_datetime(
+        pd.Series([cache[t].end if t else pd.NaT for t in df[column]], index=df.index, dtype="object")
+    ).astype("datetime64[ns]")
     df["precision"] = [cache[t].precision if t else "" for t in df[column]]
     df["approximate"] = [bool(t) and (cache[t].approximate or cache[t].uncertain) for t in df[column]]
     return df
@@ -90,14 +105,28 @@ def read_tables(data_dir: Path) -> tuple[dict, dict[str, list[tuple[int, dict]]]
         path = data_dir / name
         cols = [f["name"] for f in schema["fields"]]
         if not path.is_file():
-            what = f"is a folder, not a file, in {data_dir}" if path.is_dir() else f"the file is missing from {data_dir}"
-            problems.append(Problem(name, None, None, what, "restore it (git checkout -- data/" + name + ") or copy it from the course"))
+            what = (
+                f"is a folder, not a file, in {data_dir}" if path.is_dir() else f"the file is missing from {data_dir}"
+            )
+            problems.append(
+                Problem(
+                    name, None, None, what, "restore it (git checkout -- data/" + name + ") or copy it from the course"
+                )
+            )
             good[res["name"]] = []
             continue
         try:
             raw = path.read_bytes()
         except OSError as err:
-            problems.append(Problem(name, None, None, f"the file cannot be read ({err.strerror or err})", "close any program that has it open, and check its permissions"))
+            problems.append(
+                Problem(
+                    name,
+                    None,
+                    None,
+                    f"the file cannot be read ({err.strerror or err})",
+                    "close any program that has it open, and check its permissions",
+                )
+            )
             good[res["name"]] = []
             continue
         rows = read_csv_rows(name, raw, cols, problems)
@@ -119,7 +148,9 @@ def load_course(data_dir: str | Path | None = None, readings_dir: str | Path | N
     try:
         package, good, problems = read_tables(folder)
     except FileNotFoundError as err:
-        raise CourseDataError([Problem("datapackage.json", None, None, str(err), "point load_course() at the data/ folder")]) from None
+        raise CourseDataError(
+            [Problem("datapackage.json", None, None, str(err), "point load_course() at the data/ folder")]
+        ) from None
     try:
         texts = readings(readings_dir)
     except ReadingsUnavailable:

@@ -13,7 +13,10 @@ from edtf import parse_edtf, struct_time_to_date
 
 PRECISIONS = ("day", "month", "season", "year", "range")
 SEASONS = {21: "spring", 22: "summer", 23: "autumn", 24: "winter"}
-_HINT = "write e.g. 2007-07-01 (a day), 2007-07 (a month), 1993-21 (spring 1993), 2011~ (about 2011) or 2007-07-01/2007-07-02 (an interval)"
+_HINT = (
+    "write e.g. 2007-07-01 (a day), 2007-07 (a month), 1993-21 (spring 1993), 2011~ (about 2011) or"
+    " 2007-07-01/2007-07-02 (an interval)"
+)
 
 
 class DateError(ValueError):
@@ -60,12 +63,26 @@ def _fast(text: str) -> tuple[dt.date, dt.date, str, bool, bool] | None:
         if qual:
             return None  # a qualified season is not EDTF level 1: the grammar refuses it
         first, last = _SEASON_MONTHS[mon]
-        end_year = year + 1 if mon == 24 else year  # winter runs December to February (the edtf library stops at 31 December)
-        return dt.date(year, first, 1), dt.date(end_year, last, calendar.monthrange(end_year, last)[1]), "season", approximate, uncertain
+        end_year = (
+            year + 1 if mon == 24 else year
+        )  # winter runs December to February (the edtf library stops at 31 December)
+        return (
+            dt.date(year, first, 1),
+            dt.date(end_year, last, calendar.monthrange(end_year, last)[1]),
+            "season",
+            approximate,
+            uncertain,
+        )
     if not 1 <= mon <= 12:
         return None  # let the edtf grammar decide (and refuse)
     if day is None:
-        return dt.date(year, mon, 1), dt.date(year, mon, calendar.monthrange(year, mon)[1]), "month", approximate, uncertain
+        return (
+            dt.date(year, mon, 1),
+            dt.date(year, mon, calendar.monthrange(year, mon)[1]),
+            "month",
+            approximate,
+            uncertain,
+        )
     try:
         d = dt.date(year, mon, int(day))
     except ValueError:
@@ -94,12 +111,23 @@ def _single(text: str) -> tuple[dt.date, dt.date, str, bool, bool]:
     else:
         raise DateError(f"'{text}' is valid EDTF but not a form this course uses — {_HINT}")
     start, end = _bounds(obj)
-    if kind == "Unspecified":  # 2007-05-XX is a month, 2007-XX and 2007-XX-XX a year, 199X a range: read it from the span
-        whole_month = start.day == 1 and (end + dt.timedelta(days=1)).day == 1 and (start.year, start.month) == (end.year, end.month)
+    if (
+        kind == "Unspecified"
+    ):  # 2007-05-XX is a month, 2007-XX and 2007-XX-XX a year, 199X a range: read it from the span
+        whole_month = (
+            start.day == 1
+            and (end + dt.timedelta(days=1)).day == 1
+            and (start.year, start.month) == (end.year, end.month)
+        )
         whole_year = (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year
         precision = "day" if start == end else "month" if whole_month else "year" if whole_year else "range"
-        both = bool(obj.is_uncertain_and_approximate)  # the edtf library keeps the qualifier of 2007-XX~ on the date itself
-        approximate, uncertain = approximate or bool(obj.is_approximate) or both, uncertain or bool(obj.is_uncertain) or both
+        both = bool(
+            obj.is_uncertain_and_approximate
+        )  # the edtf library keeps the qualifier of 2007-XX~ on the date itself
+        approximate, uncertain = (
+            approximate or bool(obj.is_approximate) or both,
+            uncertain or bool(obj.is_uncertain) or both,
+        )
     return start, end, precision, approximate, uncertain
 
 
@@ -121,7 +149,8 @@ def parse_date(text: str) -> ParsedDate:
             left, _, right = text.partition("/")
             if left in ("", "..") or right in ("", ".."):
                 raise DateError(
-                    f"'{raw}' is an open-ended interval; a timeline needs both ends — give the last possible date, e.g. {left or right}/2013-12-31"
+                    f"'{raw}' is an open-ended interval; a timeline needs both ends — give the last possible date, e.g."
+                    f" {left or right}/2013-12-31"
                 )
             s1, _, p1, a1, u1 = _single(left)
             _, e2, p2, a2, u2 = _single(right)

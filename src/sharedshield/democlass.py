@@ -21,11 +21,57 @@ from .checks import _same, check
 from .data import load_course
 from .questions import Question, all_questions
 
-FIRST = ("Ada", "Bilal", "Chen", "Dana", "Emeka", "Farah", "Goran", "Hana", "Ivo", "Jana", "Kofi", "Lena", "Mateo", "Nia", "Omar", "Priya",
-         "Quinn", "Rosa", "Sami", "Tara", "Umar", "Vera", "Wen", "Xena", "Yusuf", "Zoe")
-LAST = ("Adler", "Berg", "Costa", "Diaz", "Eze", "Fischer", "Garcia", "Haddad", "Ivanova", "Jensen", "Kim", "Lopez", "Moreau", "Novak", "Okafor", "Petrov")
-CLAIM = ("The offers could not become a shared shield: EIR states that Russia offered cooperation (eir2013 ¶10), while Lukyanov argues "
-         "that each side wanted its own system (lukyanov2011 ¶3). The record (E200) differs from the blog's date.")
+FIRST = (
+    "Ada",
+    "Bilal",
+    "Chen",
+    "Dana",
+    "Emeka",
+    "Farah",
+    "Goran",
+    "Hana",
+    "Ivo",
+    "Jana",
+    "Kofi",
+    "Lena",
+    "Mateo",
+    "Nia",
+    "Omar",
+    "Priya",
+    "Quinn",
+    "Rosa",
+    "Sami",
+    "Tara",
+    "Umar",
+    "Vera",
+    "Wen",
+    "Xena",
+    "Yusuf",
+    "Zoe",
+)
+LAST = (
+    "Adler",
+    "Berg",
+    "Costa",
+    "Diaz",
+    "Eze",
+    "Fischer",
+    "Garcia",
+    "Haddad",
+    "Ivanova",
+    "Jensen",
+    "Kim",
+    "Lopez",
+    "Moreau",
+    "Novak",
+    "Okafor",
+    "Petrov",
+)
+CLAIM = (
+    "The offers could not become a shared shield: EIR states that Russia offered cooperation (eir2013 ¶10), while"
+    " Lukyanov argues that each side wanted its own system (lukyanov2011 ¶3). The record (E200) differs from the blog's"
+    " date."
+)
 
 
 @dataclass
@@ -61,9 +107,16 @@ def _plain(q: Question, value: Any) -> Any:
 
 def _coding(rng: random.Random, paragraphs: list[int]) -> dict[int, dict]:
     """A seeded coding of some paragraphs, as a learner fills it in 04–06."""
-    return {p: {"kind": rng.choice(KINDS), "attitude": rng.choice(ATTITUDES), "expectation": rng.choice(EXPECTATIONS),
-                "loaded": rng.sample(["shield", "offer", "brushed aside", "cooperation", "threat"], k=rng.randint(0, 2))}
-            for p in paragraphs if rng.random() < 0.8}
+    return {
+        p: {
+            "kind": rng.choice(KINDS),
+            "attitude": rng.choice(ATTITUDES),
+            "expectation": rng.choice(EXPECTATIONS),
+            "loaded": rng.sample(["shield", "offer", "brushed aside", "cooperation", "threat"], k=rng.randint(0, 2)),
+        }
+        for p in paragraphs
+        if rng.random() < 0.8
+    }
 
 
 def build_class(folder: Path, n: int = 30, seed: int = 16, skill: float = 0.6, quiet: bool = False) -> list[Learner]:
@@ -78,7 +131,9 @@ def build_class(folder: Path, n: int = 30, seed: int = 16, skill: float = 0.6, q
     folder.mkdir(parents=True, exist_ok=True)
     learners = []
     for i in range(n):
-        name = f"{FIRST[i % len(FIRST)]} {LAST[(i // len(FIRST) + i) % len(LAST)]}" + (f" {i // (len(FIRST) * len(LAST)) + 1}" if i >= len(FIRST) * len(LAST) else "")
+        name = f"{FIRST[i % len(FIRST)]} {LAST[(i // len(FIRST) + i) % len(LAST)]}" + (
+            f" {i // (len(FIRST) * len(LAST)) + 1}" if i >= len(FIRST) * len(LAST) else ""
+        )
         learner = Learner(name)
         with work_folder(folder / ".work" / f"student-{i:03d}"):
             _name(name)

@@ -97,12 +97,16 @@ def spread(start: object, end: object, edges: object, weights: object | None = N
     cs, ce, w, days = cs[hit], ce[hit], w[hit], days[hit]
     first, last = _bin_of(t, cs), _bin_of(t, ce - 1)  # bins holding the first and the last day inside
     one = first == last
-    mass = np.bincount(first[one], weights=w[one] * ((ce[one] - cs[one]) / days[one]), minlength=k_bins).astype("float64")
+    mass = np.bincount(first[one], weights=w[one] * ((ce[one] - cs[one]) / days[one]), minlength=k_bins).astype(
+        "float64"
+    )
     many = ~one
     f, la, rate = first[many], last[many], w[many] / days[many]
     mass += np.bincount(f, weights=rate * (t[f + 1] - cs[many]), minlength=k_bins)
     mass += np.bincount(la, weights=rate * (ce[many] - t[la]), minlength=k_bins)
-    full_rate = np.cumsum(np.bincount(f + 1, weights=rate, minlength=k_bins + 1) - np.bincount(la, weights=rate, minlength=k_bins + 1))[:k_bins]
+    full_rate = np.cumsum(
+        np.bincount(f + 1, weights=rate, minlength=k_bins + 1) - np.bincount(la, weights=rate, minlength=k_bins + 1)
+    )[:k_bins]
     mass += full_rate * np.diff(t)
     mass[np.abs(mass) < 1e-12] = 0.0
     return Density(t.astype("datetime64[D]"), mass, outside)
@@ -147,18 +151,26 @@ def bin_labels(edges_: np.ndarray, freq: Freq = "year") -> list[str]:
     return out
 
 
-def density_table(df: pd.DataFrame, freq: Freq = "year", by: str | None = None, bins: np.ndarray | None = None) -> pd.DataFrame:
+def density_table(
+    df: pd.DataFrame, freq: Freq = "year", by: str | None = None, bins: np.ndarray | None = None
+) -> pd.DataFrame:
     """Tidy table of naive count and precision-aware density per bin (and per group of column `by`) for rows with date_start/date_end."""
     dated = df[df["date_start"].notna()]
     if bins is None:
-        bins = edges(dated["date_start"], dated["date_end"], freq) if len(dated) else np.array(["2000-01-01", "2001-01-01"], dtype="datetime64[D]")
+        bins = (
+            edges(dated["date_start"], dated["date_end"], freq)
+            if len(dated)
+            else np.array(["2000-01-01", "2001-01-01"], dtype="datetime64[D]")
+        )
     labels = bin_labels(bins, freq)
     groups = [(None, dated)] if by is None else [(g, part) for g, part in dated.groupby(by, sort=True)]
     frames = []
     for group, part in groups:
         d = spread(part["date_start"], part["date_end"], bins)
         n = naive_counts(part["date_start"], bins)
-        frame = pd.DataFrame({"bin_start": pd.to_datetime(bins[:-1]), "bin": labels, "naive": n.mass, "density": d.mass})
+        frame = pd.DataFrame(
+            {"bin_start": pd.to_datetime(bins[:-1]), "bin": labels, "naive": n.mass, "density": d.mass}
+        )
         if by is not None:
             frame.insert(2, by, group)
         frames.append(frame)

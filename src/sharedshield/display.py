@@ -34,8 +34,16 @@ class SiteRenderer(MimetypeRenderer):
 
     def to_mimebundle(self, fig_dict: dict) -> dict[str, str]:
         """A div and a Plotly.newPlot call, no plotly.js, no MathJax."""
-        out = to_html(fig_dict, include_plotlyjs=False, include_mathjax=False, full_html=False, validate=False,
-                      config={"displaylogo": False, "responsive": True}, default_width="100%", default_height=CHART_HEIGHT)
+        out = to_html(
+            fig_dict,
+            include_plotlyjs=False,
+            include_mathjax=False,
+            full_html=False,
+            validate=False,
+            config={"displaylogo": False, "responsive": True},
+            default_width="100%",
+            default_height=CHART_HEIGHT,
+        )
         return {"text/html": out}
 
 
@@ -67,19 +75,26 @@ def mimebundle(fig: go.Figure) -> dict:
 
 def chart_html(fig_dict: dict) -> str:
     """A div and a script that draws the figure once `window.Plotly` exists (no plotly.js, no CDN, a stable id)."""
-    spec = to_json_plotly({"data": fig_dict.get("data", []), "layout": fig_dict.get("layout", {}),
-                           "config": {"displaylogo": False, "responsive": True}})
+    spec = to_json_plotly(
+        {
+            "data": fig_dict.get("data", []),
+            "layout": fig_dict.get("layout", {}),
+            "config": {"displaylogo": False, "responsive": True},
+        }
+    )
     ident = "sharedshield-chart-" + hashlib.sha1(f"{_cell_number()}:{spec}".encode()).hexdigest()[:12]
     height = (fig_dict.get("layout") or {}).get("height") or CHART_HEIGHT
-    return (f'<div id="{ident}" class="sharedshield-chart" style="width:100%;height:{int(height)}px;"></div>\n'
-            '<script type="text/javascript">\n'
-            f"(function () {{\n  var spec = {spec.translate(_SCRIPT_SAFE)}, id = \"{ident}\", tries = 0;\n"
-            "  function draw() {\n    var gd = document.getElementById(id);\n    if (!gd) { return; }\n"
-            "    if (window.Plotly) { window.Plotly.newPlot(gd, spec.data, spec.layout, spec.config); return; }\n"
-            "    if (++tries < 400) { setTimeout(draw, 50); return; }\n"
-            "    gd.textContent = \"(Chart not drawn: plotly.js is missing. Run the notebook's first code cell, "
-            "which calls ss.setup(), then this cell again. The text alternative below describes the chart.)\";\n"
-            "  }\n  draw();\n})();\n</script>")
+    return (
+        f'<div id="{ident}" class="sharedshield-chart" style="width:100%;height:{int(height)}px;"></div>\n'
+        '<script type="text/javascript">\n'
+        f'(function () {{\n  var spec = {spec.translate(_SCRIPT_SAFE)}, id = "{ident}", tries = 0;\n'
+        "  function draw() {\n    var gd = document.getElementById(id);\n    if (!gd) { return; }\n"
+        "    if (window.Plotly) { window.Plotly.newPlot(gd, spec.data, spec.layout, spec.config); return; }\n"
+        "    if (++tries < 400) { setTimeout(draw, 50); return; }\n"
+        "    gd.textContent = \"(Chart not drawn: plotly.js is missing. Run the notebook's first code cell, "
+        'which calls ss.setup(), then this cell again. The text alternative below describes the chart.)";\n'
+        "  }\n  draw();\n})();\n</script>"
+    )
 
 
 def _cell_number() -> int:

@@ -30,7 +30,10 @@ class CourseDataError(Exception):
     def __init__(self, problems: list[Problem]):
         self.problems = list(problems)
         n = len(self.problems)
-        head = f"The course data has {n} problem{'s' if n != 1 else ''} (nothing was changed; fix the file(s) and run again):"
+        head = (
+            f"The course data has {n} problem{'s' if n != 1 else ''} (nothing was changed; fix the file(s) and run"
+            " again):"
+        )
         super().__init__("\n".join([head, *(f"  - {p}" for p in self.problems)]))
 
 

@@ -22,7 +22,11 @@ from .readings import fold
 from .store import record
 
 RUBRIC = "teacher/rubric.md"
-GENRE_WORDS = {"blog post": ("blog", "blog post", "post"), "opinion column": ("column",), "chronology": ("chronology", "timeline")}
+GENRE_WORDS = {
+    "blog post": ("blog", "blog post", "post"),
+    "opinion column": ("column",),
+    "chronology": ("chronology", "timeline"),
+}
 PARA = r"(?:¶|§|\bparagraphs?\b|\bparas?\b\.?|\bpar\.)\s*(\d{1,2})"
 MORE_PARAS = r"((?:\s*(?:,|and|&|-|–)\s*\d{1,2})*)"
 VERBS = r"(?:states?|says?|argues?|claims?|writes?|suggests?|presents?|calls?|describes?|reports?|asserts?|insists?|contends?|maintains?|implies|frames?|blames?|portrays?|sees?|holds?|lists?|notes?)"
@@ -70,7 +74,10 @@ def author_words(author: str) -> list[str]:
 
 def outlet_names(outlet: str) -> list[str]:
     """Names of an outlet: runs of capitalised words ('RIA Novosti', 'Talking Points Memo') and acronyms ('EIR', 'TPMCafe')."""
-    runs = [" ".join(w for w in run.split() if w.rstrip(".") not in OUTLET_STOP) for run in re.findall(r"(?:[A-Z][\w’'.]*\s?)+", outlet)]
+    runs = [
+        " ".join(w for w in run.split() if w.rstrip(".") not in OUTLET_STOP)
+        for run in re.findall(r"(?:[A-Z][\w’'.]*\s?)+", outlet)
+    ]
     return sorted({r.strip() for r in runs if len(r.strip()) >= 3}, key=len, reverse=True)
 
 
@@ -82,7 +89,9 @@ def aliases() -> dict[str, str]:
         names = [row.source_id, *author_words(row.author), *outlet_names(row.outlet)]
         names += [f"the {g}" for g in GENRE_WORDS.get(row.genre, (str(row.genre).split()[-1],))]
         names += [g for g in GENRE_WORDS.get(row.genre, ()) if g in BARE_GENRE_WORDS]
-        out[row.source_id] = "|".join(re.escape(n).replace(r"\ ", r"\s+") + r"(?:'s|’s)?" for n in sorted(set(names), key=len, reverse=True))
+        out[row.source_id] = "|".join(
+            re.escape(n).replace(r"\ ", r"\s+") + r"(?:'s|’s)?" for n in sorted(set(names), key=len, reverse=True)
+        )
     return out
 
 
@@ -112,8 +121,22 @@ def attributions(text: str) -> list[str]:
     names = "|".join(aliases().values()) + r"|the\s+author|the\s+writer|the\s+magazine"
     between = r"(?:\s*\([^)]{0,25}\))?(?:\s*,[^,.;]{1,90},)?\s+(?:also\s+|clearly\s+|openly\s+|then\s+)?"
     out = [m.group(0) for m in re.finditer(rf"\b(?:{names})\b{between}{VERBS}\b", text, flags=re.IGNORECASE)]
-    out += [m.group(0) for m in re.finditer(r"\b(?:it|he|she)\s+(?:also\s+)?(?:argues|claims|states|reports|writes|says|presents|places|asserts|suggests)\b", text, flags=re.IGNORECASE)]
-    out += [m.group(0) for m in re.finditer(rf"\b(?:according\s+to|in\s+the\s+words\s+of|as\s+(?:{names})\s+puts\s+it)\s+(?:{names})", text, flags=re.IGNORECASE)]
+    out += [
+        m.group(0)
+        for m in re.finditer(
+            r"\b(?:it|he|she)\s+(?:also\s+)?(?:argues|claims|states|reports|writes|says|presents|places|asserts|suggests)\b",
+            text,
+            flags=re.IGNORECASE,
+        )
+    ]
+    out += [
+        m.group(0)
+        for m in re.finditer(
+            rf"\b(?:according\s+to|in\s+the\s+words\s+of|as\s+(?:{names})\s+puts\s+it)\s+(?:{names})",
+            text,
+            flags=re.IGNORECASE,
+        )
+    ]
     return out
 
 
@@ -145,28 +168,59 @@ def claim_feedback(text: str, reading: str | None = None) -> list[str]:
     if len(readings) >= 2:
         lines.append(f"* **Citations:** you cite {len(readings)} readings by paragraph ({shown}).")
     elif cited:
-        lines.append(f"* **Citations:** you cite one reading by paragraph ({shown}). The task asks for at least two: add a place in another reading, as id + ¶ (e.g. `lukyanov2011 ¶3`).")
+        lines.append(
+            f"* **Citations:** you cite one reading by paragraph ({shown}). The task asks for at least two: add a place"
+            " in another reading, as id + ¶ (e.g. `lukyanov2011 ¶3`)."
+        )
     else:
-        lines.append("* **Citations:** I found no place cited as reading + paragraph. Cite each point, e.g. `eir2013 ¶10` or `Lukyanov, para 3`.")
+        lines.append(
+            "* **Citations:** I found no place cited as reading + paragraph. Cite each point, e.g. `eir2013 ¶10` or"
+            " `Lukyanov, para 3`."
+        )
     events, dates, words = record_differences(text)
     unknown = sorted(set(events) - _known_events()) if events and _known_events() else []
     if (events or dates) and words:
-        named = ", ".join(events[:6] + dates[:3 if not events else 0])
-        lines.append(f"* **The record:** you name {named} and write {', '.join(repr(w) for w in words[:4])}: it looks as if you compare a reading with the record. Check that you say what differs and cite the event id.")
+        named = ", ".join(events[:6] + dates[: 3 if not events else 0])
+        lines.append(
+            f"* **The record:** you name {named} and write {', '.join(repr(w) for w in words[:4])}: it looks as if you"
+            " compare a reading with the record. Check that you say what differs and cite the event id."
+        )
     elif events or dates:
-        lines.append("* **The record:** you name events or dates, but I see no comparison with the record (words such as 'the record', 'actually', 'differs'). Where a reading differs from the record, say so and how.")
+        lines.append(
+            "* **The record:** you name events or dates, but I see no comparison with the record (words such as 'the"
+            " record', 'actually', 'differs'). Where a reading differs from the record, say so and how."
+        )
     else:
-        lines.append("* **The record:** I found no event id (e.g. `E113`) or date. Name at least one place where a reading differs from the record, with the event id.")
+        lines.append(
+            "* **The record:** I found no event id (e.g. `E113`) or date. Name at least one place where a reading"
+            " differs from the record, with the event id."
+        )
     if unknown:
-        lines.append(f"* **Event ids:** {', '.join(unknown)} {'is' if len(unknown) == 1 else 'are'} not in the course's events table: check the id.")
+        lines.append(
+            f"* **Event ids:** {', '.join(unknown)} {'is' if len(unknown) == 1 else 'are'} not in the course's events"
+            " table: check the id."
+        )
     attributed = attributions(text)
     if attributed:
-        lines.append(f"* **Attribution:** you attribute claims to their sources {len(attributed)} time(s) (e.g. “{attributed[0]}”).")
+        lines.append(
+            f"* **Attribution:** you attribute claims to their sources {len(attributed)} time(s) (e.g."
+            f" “{attributed[0]}”)."
+        )
     else:
-        lines.append("* **Attribution:** I found no attributed claim. Say whose claim it is: “EIR states …”, “according to Lukyanov …”, “the blog argues …”.")
+        lines.append(
+            "* **Attribution:** I found no attributed claim. Say whose claim it is: “EIR states …”, “according to"
+            " Lukyanov …”, “the blog argues …”."
+        )
     words_n = _word_count(text)
-    lines.append(f"* **Length:** {words_n} words." + (" That is short for a claim with evidence from two readings and the record." if words_n < 80 else ""))
-    lines.append(f"\n*This is what a program can see, not a grade.* It does not judge your argument: whether your claim answers the question, whether your evidence supports it, or whether you read the sources fairly. That is for you, your classmates and your teacher, with the rubric (`{RUBRIC}`).")
+    lines.append(
+        f"* **Length:** {words_n} words."
+        + (" That is short for a claim with evidence from two readings and the record." if words_n < 80 else "")
+    )
+    lines.append(
+        "\n*This is what a program can see, not a grade.* It does not judge your argument: whether your claim answers"
+        " the question, whether your evidence supports it, or whether you read the sources fairly. That is for you,"
+        f" your classmates and your teacher, with the rubric (`{RUBRIC}`)."
+    )
     return lines
 
 
@@ -207,20 +261,28 @@ def sourcing_feedback(text: str, task: Written) -> list[str]:
     parts = _segments(text, task)
     lines: list[str] = []
     if not parts:
-        return ["* **Readings:** I found no line that names a reading (by id, author or outlet). Start each line with the id, e.g. `blog2007: …`."]
+        return [
+            "* **Readings:** I found no line that names a reading (by id, author or outlet). Start each line with the"
+            " id, e.g. `blog2007: …`."
+        ]
     for source_id, segment in parts.items():
         seen = _sourcing_parts(segment, source_id)
         has = [f"{k} (“{v}”)" for k, v in seen.items() if v]
         missing = [k for k, v in seen.items() if not v and k in task.asks]
         head = f"* **{source_id}:** " if task.reading is None else "* "
-        lines.append(head + (f"I see the {', '.join(has)}." if has else "I see none of author, outlet, date, audience.")
-                     + (f" I do not see: {', '.join(missing)}." if missing else ""))
+        lines.append(
+            head
+            + (f"I see the {', '.join(has)}." if has else "I see none of author, outlet, date, audience.")
+            + (f" I do not see: {', '.join(missing)}." if missing else "")
+        )
     if task.reading is None:
         left = [s for s in aliases() if s not in parts]
         if left:
             lines.append(f"* **Not found:** no line names {', '.join(left)}.")
-    lines.append("\n*This is what a program can see, not a grade:* whether you name these is visible; whether your reasoning about "
-                 "them is sound is for you to compare with the course's card and to discuss.")
+    lines.append(
+        "\n*This is what a program can see, not a grade:* whether you name these is visible; whether your reasoning"
+        " about them is sound is for you to compare with the course's card and to discuss."
+    )
     return lines
 
 
@@ -229,24 +291,38 @@ def rewrite_feedback(text: str, task: Written) -> list[str]:
     terms = _loaded_terms()
     mine = terms[(terms["source_id"] == task.reading) & (terms["paragraph"] == task.paragraph)]
     if mine.empty:
-        return [f"* I have no list of loaded phrases for {task.reading} ¶{task.paragraph}, so I cannot say which are left; your rewrite is saved."]
+        return [
+            f"* I have no list of loaded phrases for {task.reading} ¶{task.paragraph}, so I cannot say which are left;"
+            " your rewrite is saved."
+        ]
     folded = fold(text)
     kept = [p for p in mine["phrase"] if fold(p) in folded]
     where = f"{task.reading} ¶{task.paragraph}"
     if kept:
-        line = (f"* **Loaded phrases still in it:** {', '.join(f'“{p}”' for p in kept)} ({len(kept)} of the {len(mine)} the course lists for {where}). "
-                "Quoting a phrase to discuss it is fine; in a neutral rewrite, try the neutral alternative from the table.")
+        line = (
+            f"* **Loaded phrases still in it:** {', '.join(f'“{p}”' for p in kept)} ({len(kept)} of the {len(mine)} the"
+            f" course lists for {where}). Quoting a phrase to discuss it is fine; in a neutral rewrite, try the neutral"
+            " alternative from the table."
+        )
     else:
         line = f"* **Loaded phrases:** none of the {len(mine)} the course lists for {where} is still in your text."
-    return [line, f"* **Length:** {_word_count(text)} words.",
-            "\n*This is what a program can see, not a grade:* whether your rewrite keeps the paragraph's claim, and whether "
-            "your own words are neutral, is for you to compare with the solution and to discuss."]
+    return [
+        line,
+        f"* **Length:** {_word_count(text)} words.",
+        (
+            "\n*This is what a program can see, not a grade:* whether your rewrite keeps the paragraph's claim, and"
+            " whether your own words are neutral, is for you to compare with the solution and to discuss."
+        ),
+    ]
 
 
 def short_feedback(text: str, task: Written) -> list[str]:
     """A short task: the save is confirmed; the solution or the discussion is where to compare."""
-    return [*_cited_line(text, task.reading), f"* **Length:** {_word_count(text)} words.",
-            "\nCompare with the solution below (or with a classmate): a program does not judge this kind of answer."]
+    return [
+        *_cited_line(text, task.reading),
+        f"* **Length:** {_word_count(text)} words.",
+        "\nCompare with the solution below (or with a classmate): a program does not judge this kind of answer.",
+    ]
 
 
 def written_feedback(text: str, task: Written | None = None) -> list[str]:
@@ -281,7 +357,16 @@ class WrittenFeedback:
 def answer(qid: str, text: Any) -> WrittenFeedback:
     """Save a written answer and say what a program can see in it, for the kind of task it answers."""
     if text is ... or text is None or not str(text).strip() or str(text).strip() in ("...", "…"):
-        return WrittenFeedback(qid, False, (f'Write your answer between the triple quotes, in place of the `...`: `ss.answer("{qid}", """Your answer here.""")`, then run the cell again. Nothing was saved yet.',))
+        return WrittenFeedback(
+            qid,
+            False,
+            (
+                (
+                    f'Write your answer between the triple quotes, in place of the `...`: `ss.answer("{qid}", """Your'
+                    ' answer here.""")`, then run the cell again. Nothing was saved yet.'
+                ),
+            ),
+        )
     text = str(text).strip()
     lines = written_feedback(text, written_tasks().get(qid))
     record(qid, text, "written", "\n".join(lines))

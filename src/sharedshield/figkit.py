@@ -7,11 +7,14 @@ import textwrap
 import pandas as pd
 import plotly.graph_objects as go
 
-from .display import PLOTLY_MIME, describe, show  # noqa: F401  (from sharedshield.display; teacher/class_report.ipynb calls figkit.show)
+# Re-exported from sharedshield.display: teacher/class_report.ipynb calls figkit.show.
+from .display import PLOTLY_MIME, describe, show  # noqa: F401
 
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with the common colour-vision deficiencies.
 OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000")
-RECORD_COLOUR = "#000000"  # the record's lane and lines; each reading's colour and short name come from data/sources.csv
+RECORD_COLOUR = (  # the record's lane and lines; each reading's colour and short name come from data/sources.csv
+    "#000000"
+)
 FONT = dict(family="Arial, Helvetica, sans-serif", size=13)
 TITLE_CHARS = 40  # a title wraps to lines a phone's width can hold (about 340 px at plotly's 17 px title font)
 
@@ -64,12 +67,28 @@ def finish(fig: go.Figure, title: str, x_title: str, y_title: str, alt: str) -> 
     legend = fig.layout.legend.to_plotly_json() if fig.layout.legend else {}
     lines = textwrap.wrap(title, TITLE_CHARS) or [""]
     top = max(fig.layout.margin.t or 0, 40 + 22 * len(lines)) + 22 * (len(lines) - 1) * bool(fig.layout.margin.t)
-    fig.update_layout(title=dict(text="<br>".join(lines), x=0.01, xanchor="left", y=1, yref="container", yanchor="top",
-                                 pad=dict(t=8 + 22 * (len(lines) - 1))),  # plotly sets a wrapped title a line too high
-                      template="simple_white", font=FONT, hoverlabel=dict(font=FONT, align="left"),
-                      margin=dict(l=60, r=20, t=top, b=60), autosize=True, width=None,
-                      legend={**legend_below(), **{k: v for k, v in legend.items() if k in ("title", "groupclick", "traceorder", "orientation")}},
-                      meta={"alt": alt})
+    fig.update_layout(
+        title=dict(
+            text="<br>".join(lines),
+            x=0.01,
+            xanchor="left",
+            y=1,
+            yref="container",
+            yanchor="top",
+            pad=dict(t=8 + 22 * (len(lines) - 1)),
+        ),  # plotly sets a wrapped title a line too high
+        template="simple_white",
+        font=FONT,
+        hoverlabel=dict(font=FONT, align="left"),
+        margin=dict(l=60, r=20, t=top, b=60),
+        autosize=True,
+        width=None,
+        legend={
+            **legend_below(),
+            **{k: v for k, v in legend.items() if k in ("title", "groupclick", "traceorder", "orientation")},
+        },
+        meta={"alt": alt},
+    )
     fig.update_xaxes(title_text=x_title, automargin=True)
     fig.update_yaxes(title_text=y_title, automargin=True)
     return fig

@@ -38,6 +38,8 @@ def coded_readings() -> dict[str, str]:
     """The question id under which each reading's coding (notebooks 04-06) is saved -> the reading's id."""
     readings = sorted({task.reading for task in written_tasks().values() if task.reading})
     return {coding.code_qid(source): source for source in readings}
+
+
 FIELDS = ("kind", "attitude", "expectation", "loaded")
 
 
@@ -127,12 +129,23 @@ def coding_table(source_id: str, answer: Any) -> dict:
     paragraphs = []
     for row in rows.itertuples():
         n = int(row.paragraph)
-        mine = {k: (... if v is None else v) for k, v in mine_by_p.get(n, {}).items()}
+        mine = {k: ... if v is None else v for k, v in mine_by_p.get(n, {}).items()}
         alts = coding._alternatives(row)
         results = [coding._compare_value(f, mine.get(f, ...), getattr(row, f), alts.get(f, set())) for f in FIELDS[:3]]
-        results.append(coding._compare_loaded(mine.get("loaded", ...), [w.strip() for w in str(row.loaded).split(";") if w.strip()]))
-        paragraphs.append({"paragraph": n, "fields": {f: {"mine": r.yours, "course": r.course, "verdict": r.verdict}
-                                                       for f, r in zip(FIELDS, results, strict=True)}})
+        results.append(
+            coding._compare_loaded(
+                mine.get("loaded", ...), [w.strip() for w in str(row.loaded).split(";") if w.strip()]
+            )
+        )
+        paragraphs.append(
+            {
+                "paragraph": n,
+                "fields": {
+                    f: {"mine": r.yours, "course": r.course, "verdict": r.verdict}
+                    for f, r in zip(FIELDS, results, strict=True)
+                },
+            }
+        )
     return {"source": source_id, "thesis": saved["thesis"], "paragraphs": paragraphs}
 
 
@@ -146,12 +159,16 @@ def progress(records: list[dict]) -> pd.DataFrame:
     for number in numbers + extra:
         mine = [r for r in records if notebook_of(r["qid"]) == number]
         asked = {q for q in questions if notebook_of(q) == number}
-        rows.append({
-            "notebook": number, "title": titles.get(number, "(not in the course map)"), "questions": len(asked),
-            "attempted": len({r["qid"] for r in mine if r["verdict"] in CHECKED} & asked),
-            "correct": len({r["qid"] for r in mine if r["verdict"] == "correct"} & asked),
-            "written answers": len({r["qid"] for r in mine if r["verdict"] == "written"}),
-        })
+        rows.append(
+            {
+                "notebook": number,
+                "title": titles.get(number, "(not in the course map)"),
+                "questions": len(asked),
+                "attempted": len({r["qid"] for r in mine if r["verdict"] in CHECKED} & asked),
+                "correct": len({r["qid"] for r in mine if r["verdict"] == "correct"} & asked),
+                "written answers": len({r["qid"] for r in mine if r["verdict"] == "written"}),
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -161,7 +178,10 @@ def first_attempts(records: list[dict]) -> dict[str, dict]:
     for r in records:
         if r["verdict"] not in CHECKED:
             continue
-        item = out.setdefault(r["qid"], {"first_answer": r.get("answer"), "first_verdict": r["verdict"], "first_time": r["time"], "attempts": 0})
+        item = out.setdefault(
+            r["qid"],
+            {"first_answer": r.get("answer"), "first_verdict": r["verdict"], "first_time": r["time"], "attempts": 0},
+        )
         item["attempts"] += 1
         item.update(final_answer=r.get("answer"), final_verdict=r["verdict"], final_time=r["time"])
     return out
@@ -187,17 +207,55 @@ def handin_data(records: list[dict], name: str, created: str | None = None) -> d
     coded = coded_readings()
     for r in records:
         if r["verdict"] == "written":
-            written[r["qid"]] = {"qid": r["qid"], "notebook": notebook_of(r["qid"]), "prompt": prompts.get(r["qid"]) or r.get("prompt") or "",
-                                 "answer": r.get("answer"), "time": r["time"], "feedback": r.get("feedback", "")}
+            written[r["qid"]] = {
+                "qid": r["qid"],
+                "notebook": notebook_of(r["qid"]),
+                "prompt": prompts.get(r["qid"]) or r.get("prompt") or "",
+                "answer": r.get("answer"),
+                "time": r["time"],
+                "feedback": r.get("feedback", ""),
+            }
         elif r["verdict"] == "compared" and r["qid"] in coded:
-            codings[coded[r["qid"]]] = {"qid": r["qid"], "time": r["time"], **coding_table(coded[r["qid"]], r.get("answer"))}
-    attempts = [{"qid": r["qid"], "notebook": notebook_of(r["qid"]), "prompt": (questions[r["qid"]].prompt if r["qid"] in questions else r.get("prompt", "")),
-                 "answer": saved_coding(r.get("answer")) if r["verdict"] == "compared" and r["qid"] in coded else r.get("answer"), "verdict": r["verdict"], "time": r["time"],
-                 "feedback": r.get("feedback", "")} for r in records]
-    data = {"schema": SCHEMA, "schema_version": SCHEMA_VERSION, "course_version": course_version(), "name": name or "",
-            "students": split_names(name), "created": created or _now(), "attempts": attempts, "first_attempts": first_attempts(records),
-            "written": list(written.values()), "coding": codings, "progress": progress(records).to_dict(orient="records")}
-    return {**data, "checksum": {"algorithm": "sha256", "of": "canonical JSON of this object without 'checksum'", "value": checksum(data)}}
+            codings[coded[r["qid"]]] = {
+                "qid": r["qid"],
+                "time": r["time"],
+                **coding_table(coded[r["qid"]], r.get("answer")),
+            }
+    attempts = [
+        {
+            "qid": r["qid"],
+            "notebook": notebook_of(r["qid"]),
+            "prompt": questions[r["qid"]].prompt if r["qid"] in questions else r.get("prompt", ""),
+            "answer": (
+                saved_coding(r.get("answer")) if r["verdict"] == "compared" and r["qid"] in coded else r.get("answer")
+            ),
+            "verdict": r["verdict"],
+            "time": r["time"],
+            "feedback": r.get("feedback", ""),
+        }
+        for r in records
+    ]
+    data = {
+        "schema": SCHEMA,
+        "schema_version": SCHEMA_VERSION,
+        "course_version": course_version(),
+        "name": name or "",
+        "students": split_names(name),
+        "created": created or _now(),
+        "attempts": attempts,
+        "first_attempts": first_attempts(records),
+        "written": list(written.values()),
+        "coding": codings,
+        "progress": progress(records).to_dict(orient="records"),
+    }
+    return {
+        **data,
+        "checksum": {
+            "algorithm": "sha256",
+            "of": "canonical JSON of this object without 'checksum'",
+            "value": checksum(data),
+        },
+    }
 
 
 def _inline(text: str) -> str:
@@ -224,7 +282,12 @@ def shown(value: Any) -> str:
 
 def templates() -> Environment:
     """The Jinja2 environment of the hand-in and class-report templates (HTML autoescaped)."""
-    env = Environment(loader=PackageLoader("sharedshield", "templates"), autoescape=select_autoescape(["html", "j2"]), trim_blocks=True, lstrip_blocks=True)
+    env = Environment(
+        loader=PackageLoader("sharedshield", "templates"),
+        autoescape=select_autoescape(["html", "j2"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
     env.filters["inline"] = lambda text: Markup(_inline(str(text or "")))
     env.filters["shown"] = shown
     env.filters["script_json"] = script_json
@@ -235,7 +298,11 @@ def export_html(records: list[dict], name: str) -> str:
     """One self-contained HTML page (inline CSS, no external requests, all text escaped) of the learner's work, with its data as JSON."""
     data = handin_data(records, name)
     table = pd.DataFrame(data["progress"])
-    return templates().get_template("handin.html.j2").render(data=data, columns=list(table.columns), rows=table.to_dict(orient="records"), data_id=DATA_ID)
+    return (
+        templates()
+        .get_template("handin.html.j2")
+        .render(data=data, columns=list(table.columns), rows=table.to_dict(orient="records"), data_id=DATA_ID)
+    )
 
 
 def my_work() -> pd.DataFrame:

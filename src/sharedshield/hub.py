@@ -27,7 +27,9 @@ CONFIG = HUB_DIR / "jupyterhub_config.py"
 PROXY = HUB_DIR / "node_modules" / ".bin" / "configurable-http-proxy"
 STATE = ROOT / ".hub"
 DEFAULT_PORT = 8000
-DEFAULT_PASSWORD = "shared-shield-demo"  # the demo's shared password (HUB_PASSWORD); at least 8 characters, as JupyterHub asks
+DEFAULT_PASSWORD = (  # the demo's shared password (HUB_PASSWORD); at least 8 characters, as JupyterHub asks
+    "shared-shield-demo"
+)
 _WINDOWS_DRIVE = re.compile(r"^[A-Za-z]:[\\/]")
 
 
@@ -48,24 +50,32 @@ def clonable(repo_url: str) -> bool:
     return repo_url.startswith("/") or bool(_WINDOWS_DRIVE.match(repo_url))
 
 
-def nbgitpuller_link(hub_url: str, repo_url: str, branch: str = "main", notebook: str = START, interface: str = "lab") -> str:
+def nbgitpuller_link(
+    hub_url: str, repo_url: str, branch: str = "main", notebook: str = START, interface: str = "lab"
+) -> str:
     """The link a teacher shares: the hub pulls the course into the learner's home and opens `notebook` in JupyterLab (or 'tree')."""
     hub = urlsplit(hub_url)
     if hub.scheme not in ("http", "https") or not hub.netloc:
         raise ValueError(f"the hub address must start with https:// (got {hub_url!r})")
     if not clonable(repo_url) or not repo_folder(repo_url) or repo_folder(repo_url) in (".", ".."):
-        raise ValueError("the repository address must be one the hub can clone: a web address such as https://github.com/OWNER/NAME, "
-                         f"a file:///PATH address, or an absolute path on the hub's machine (got {repo_url!r})")
+        raise ValueError(
+            "the repository address must be one the hub can clone: a web address such as"
+            " https://github.com/OWNER/NAME, a file:///PATH address, or an absolute path on the hub's machine (got"
+            f" {repo_url!r})"
+        )
     if interface not in ("lab", "tree"):
         raise ValueError("interface must be 'lab' (JupyterLab) or 'tree' (classic notebook)")
     folder = repo_folder(repo_url)
     target = f"{interface}/tree/{folder}/{notebook}"
     # targetpath is given so the clone's folder is the one the link opens (nbgitpuller's own default keeps a trailing .git)
-    return (f"{hub_url.rstrip('/')}/hub/user-redirect/git-pull?repo={quote(repo_url, safe='')}"
-            f"&urlpath={quote(target, safe='')}&branch={quote(branch, safe='')}&targetpath={quote(folder, safe='')}")
+    return (
+        f"{hub_url.rstrip('/')}/hub/user-redirect/git-pull?repo={quote(repo_url, safe='')}"
+        f"&urlpath={quote(target, safe='')}&branch={quote(branch, safe='')}&targetpath={quote(folder, safe='')}"
+    )
 
 
 # ---------------------------------------------------------------- the demo hub on this machine
+
 
 def stack_missing(python: str = sys.executable) -> list[str]:
     """What `make hub-demo` needs and this clone lacks (empty when the hub stack is installed)."""
@@ -79,12 +89,23 @@ def stack_missing(python: str = sys.executable) -> list[str]:
     return missing
 
 
-def hub_environment(state: Path, port: int, password: str, api_port: int | None = None, proxy_api_port: int | None = None,
-                    base: dict[str, str] | None = None) -> dict[str, str]:
+def hub_environment(
+    state: Path,
+    port: int,
+    password: str,
+    api_port: int | None = None,
+    proxy_api_port: int | None = None,
+    base: dict[str, str] | None = None,
+) -> dict[str, str]:
     """The environment hub/jupyterhub_config.py reads: state folder, ports, the shared password."""
     env = dict(os.environ if base is None else base)
-    env.update(HUB_STATE=str(state), HUB_PORT=str(port), HUB_PASSWORD=password,
-               HUB_API_PORT=str(api_port or port + 2), HUB_PROXY_API_PORT=str(proxy_api_port or port + 1))
+    env.update(
+        HUB_STATE=str(state),
+        HUB_PORT=str(port),
+        HUB_PASSWORD=password,
+        HUB_API_PORT=str(api_port or port + 2),
+        HUB_PROXY_API_PORT=str(proxy_api_port or port + 1),
+    )
     return env
 
 
@@ -93,8 +114,14 @@ def start_hub(env: dict[str, str], python: str = sys.executable, log: Path | Non
     state = Path(env["HUB_STATE"])
     state.mkdir(mode=0o700, parents=True, exist_ok=True)
     out = open(log, "ab") if log else None  # noqa: SIM115 (closed by the child's end; the file stays for reading)
-    return subprocess.Popen([python, "-m", "jupyterhub", "-f", str(CONFIG)], cwd=state, env=env,
-                            stdout=out, stderr=subprocess.STDOUT if out else None, start_new_session=True)  # Ctrl-C reaches this program only
+    return subprocess.Popen(
+        [python, "-m", "jupyterhub", "-f", str(CONFIG)],
+        cwd=state,
+        env=env,
+        stdout=out,
+        stderr=subprocess.STDOUT if out else None,
+        start_new_session=True,
+    )  # Ctrl-C reaches this program only
 
 
 def wait_ready(url: str, proc: subprocess.Popen, timeout: float = 60) -> dict:
@@ -121,7 +148,7 @@ def _processes() -> dict[int, tuple[int, str]]:
             stat = (entry / "stat").read_text()
         except OSError:
             continue
-        fields = stat[stat.rfind(")") + 2:].split()
+        fields = stat[stat.rfind(")") + 2 :].split()
         if fields[0] != "Z":
             found[int(entry.name)] = (int(fields[1]), fields[0])
     return found
@@ -165,7 +192,9 @@ class Stopped:
     left_behind: tuple[str, ...]
 
 
-def stop_hub(proc: subprocess.Popen, timeout: float = 60, signum: int = signal.SIGTERM, known: set[int] | None = None) -> Stopped:
+def stop_hub(
+    proc: subprocess.Popen, timeout: float = 60, signum: int = signal.SIGTERM, known: set[int] | None = None
+) -> Stopped:
     """Ask the hub to stop (it stops the learners' servers and the proxy), wait, then end and name anything left behind."""
     started = descendants(proc.pid) | set(known or ())
     if proc.poll() is None:
@@ -191,7 +220,9 @@ def stop_hub(proc: subprocess.Popen, timeout: float = 60, signum: int = signal.S
 def current_branch(repo: Path = ROOT) -> str:
     """The branch this clone is on ('main' when git cannot tell)."""
     try:
-        name = subprocess.run(["git", "-C", str(repo), "rev-parse", "--abbrev-ref", "HEAD"], capture_output=True, text=True, check=True).stdout.strip()
+        name = subprocess.run(
+            ["git", "-C", str(repo), "rev-parse", "--abbrev-ref", "HEAD"], capture_output=True, text=True, check=True
+        ).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         return "main"
     return name if name and name != "HEAD" else "main"
@@ -209,9 +240,13 @@ def demo(port: int, password: str, state: Path = STATE) -> int:
     try:
         wait_ready(url, proc, timeout=90)
         link = nbgitpuller_link(url, str(ROOT), branch=current_branch())
-        print(f"\nShared Shield? demo hub: {url}\n  log in with any user name and the password {password!r} (HUB_PASSWORD)\n"
-              f"  the course's link for this clone (it clones the last commit of branch {current_branch()!r}):\n  {link}\n"
-              f"  state (database, learners' homes): {state}\n  Ctrl-C stops the hub and every learner's server.\n", flush=True)
+        print(
+            f"\nShared Shield? demo hub: {url}\n  log in with any user name and the password {password!r}"
+            " (HUB_PASSWORD)\n  the course's link for this clone (it clones the last commit of branch"
+            f" {current_branch()!r}):\n  {link}\n  state (database, learners' homes): {state}\n  Ctrl-C stops the hub"
+            " and every learner's server.\n",
+            flush=True,
+        )
         while proc.poll() is None:
             seen |= descendants(proc.pid)
             time.sleep(1)
@@ -221,7 +256,10 @@ def demo(port: int, password: str, state: Path = STATE) -> int:
         print(err, file=sys.stderr)
     result = stop_hub(proc, known=seen)
     if result.left_behind:
-        print("These were still running after the hub stopped, and were ended:\n  " + "\n  ".join(result.left_behind), file=sys.stderr)
+        print(
+            "These were still running after the hub stopped, and were ended:\n  " + "\n  ".join(result.left_behind),
+            file=sys.stderr,
+        )
         return 1
     print(f"The hub stopped; none of the {len(result.started)} process(es) it started is left running.")
     return 0

@@ -18,7 +18,11 @@ def whoami(name: str | None = None) -> str:
     name = "" if name is ... else " ".join(str(name).split())
     if not name or name == "...":
         stored = _stored_name(path)
-        print(f"Your work is saved under the name {stored!r}." if stored else 'Write your name between the quotes, e.g. ss.whoami("Ada Lovelace"), and run the cell again.')
+        print(
+            f"Your work is saved under the name {stored!r}."
+            if stored
+            else 'Write your name between the quotes, e.g. ss.whoami("Ada Lovelace"), and run the cell again.'
+        )
         return stored
     private_dir(path.parent)
     atomic_write(path, json.dumps({"kind": KIND, "name": name[:120], "time": now_utc()}, ensure_ascii=False) + "\n")
@@ -36,6 +40,6 @@ def _stored_name(path: Path) -> str:
         report_problems([set_aside(path, f"it is not valid JSON ({err})", [])])
         return ""
     if not isinstance(data, dict) or data.get("kind") != KIND or not isinstance(data.get("name"), str):
-        report_problems([set_aside(path, f"it is not a Shared Shield name file (no \"kind\": \"{KIND}\" and \"name\")", [])])
+        report_problems([set_aside(path, f'it is not a Shared Shield name file (no "kind": "{KIND}" and "name")', [])])
         return ""
     return data["name"]

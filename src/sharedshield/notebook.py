@@ -35,16 +35,22 @@ def _reading_ids() -> set[str]:
 def answer_like(name: str) -> bool:
     """True for a name that looks like a course answer typed without quotes (a reading id, an event id, a letter, a code)."""
     codes = {v.replace(" ", "_") for v in (*KINDS, *ATTITUDES, *EXPECTATIONS)}
-    return (any(re.fullmatch(shape, name) for shape in ANSWER_SHAPES) or name.casefold() in codes
-            or name in _reading_ids() or bool(re.fullmatch(r"[a-z]+\d{4}", name)))
+    return (
+        any(re.fullmatch(shape, name) for shape in ANSWER_SHAPES)
+        or name.casefold() in codes
+        or name in _reading_ids()
+        or bool(re.fullmatch(r"[a-z]+\d{4}", name))
+    )
 
 
 def unquoted_message(name: str) -> str:
     """The one line shown for a name that is not defined."""
     if answer_like(name):
         return f'Put your answer in quotes: "{name}" (without quotes, Python looks for a variable called {name}).'
-    return (f"Python does not know the name {name!r}. Check its spelling, or run the cells above this one first "
-            "(Run > Run All Above); if it is an answer, put it in quotes.")
+    return (
+        f"Python does not know the name {name!r}. Check its spelling, or run the cells above this one first "
+        "(Run > Run All Above); if it is an answer, put it in quotes."
+    )
 
 
 def _short_message(shell: Any, etype: type, evalue: BaseException, tb: Any, tb_offset: int | None = None) -> None:
@@ -73,8 +79,10 @@ def setup() -> None:
 def plotly_js_html() -> str:
     """plotly.js from the installed plotly package, inline, once per notebook: exported HTML draws its charts offline."""
     # JupyterLab, Notebook 7 and VS Code draw charts with their own plotly; this output is for nbconvert's HTML/PDF.
-    return ('<script type="text/javascript">window.PlotlyConfig = {MathJaxConfig: "local"};</script>\n'
-            f'<script type="text/javascript" data-sharedshield="plotly.js">{get_plotlyjs()}</script>')
+    return (
+        '<script type="text/javascript">window.PlotlyConfig = {MathJaxConfig: "local"};</script>\n'
+        f'<script type="text/javascript" data-sharedshield="plotly.js">{get_plotlyjs()}</script>'
+    )
 
 
 def use_site_renderer() -> None:

@@ -17,13 +17,23 @@ from nbconvert import HTMLExporter
 from playwright.sync_api import sync_playwright
 
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 PAPER = {"a4": ("A4", 210), "letter": ("Letter", 216)}  # Chromium's format name, page width in mm
 MARGIN_MM = 12
 CHARTS_JS = "() => document.querySelectorAll('.sharedshield-chart, .plotly-graph-div').length"
-DRAWN_JS = ("() => Array.from(document.querySelectorAll('.sharedshield-chart, .plotly-graph-div'))"
-            ".filter(gd => gd.querySelector('svg.main-svg')).length")
+DRAWN_JS = (
+    "() => Array.from(document.querySelectorAll('.sharedshield-chart, .plotly-graph-div'))"
+    ".filter(gd => gd.querySelector('svg.main-svg')).length"
+)
 READY_JS = f"() => document.readyState === 'complete' && ({CHARTS_JS})() === ({DRAWN_JS})()"
 # Printed pages: a chart, a table row or a code cell is never cut in two; the lab template's screen padding is trimmed.
 PRINT_CSS = """
@@ -33,6 +43,8 @@ h1, h2, h3 { break-after: avoid; }
 body { padding: 0 !important; }
 pre { white-space: pre-wrap !important; overflow-wrap: anywhere; }
 """
+
+
 class PrintError(Exception):
     """A problem the user can fix: the message says what and how."""
 
@@ -52,10 +64,14 @@ def has_outputs(nb: Any) -> bool:
     return any(cell.get("outputs") for cell in nb.cells if cell.cell_type == "code")
 
 
-def execute(nb: Any, folder: Path, env: dict[str, str] | None = None, timeout: int = 600, allow_errors: bool = False) -> Any:
+def execute(
+    nb: Any, folder: Path, env: dict[str, str] | None = None, timeout: int = 600, allow_errors: bool = False
+) -> Any:
     """Run the notebook top to bottom in a fresh kernel started in `folder`; returns it with its outputs (errors kept in them with allow_errors)."""
     km = kernel_manager(nb.metadata.get("kernelspec", {}).get("name", "python3"))
-    client = NotebookClient(nb, km=km, timeout=timeout, allow_errors=allow_errors, resources={"metadata": {"path": str(folder)}})
+    client = NotebookClient(
+        nb, km=km, timeout=timeout, allow_errors=allow_errors, resources={"metadata": {"path": str(folder)}}
+    )
     environment = dict(os.environ if env is None else env)
     environment.pop("SHAREDSHIELD_SITE", None)  # the site's chart HTML expects the site's page to load plotly.js
     try:
@@ -79,7 +95,9 @@ def export_html(nb: Any, template: str = "lab") -> str:
 def launch(playwright: Any) -> Any:
     """Debian's Chromium, headless (never a downloaded browser)."""
     if not CHROMIUM.is_file():
-        raise PrintError(f"Chromium is missing at {CHROMIUM}: install it (Debian/Ubuntu: `apt-get install -y chromium`)")
+        raise PrintError(
+            f"Chromium is missing at {CHROMIUM}: install it (Debian/Ubuntu: `apt-get install -y chromium`)"
+        )
     return playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
 
 
@@ -103,7 +121,9 @@ def page_width_px(paper: str) -> int:
     return int((PAPER[paper][1] - 2 * MARGIN_MM) / 25.4 * 96)
 
 
-def print_html(browser: Any, html_file: Path, pdf: Path, paper: str = "a4", css: str = PRINT_CSS, timeout_ms: int = 60_000) -> dict[str, int]:
+def print_html(
+    browser: Any, html_file: Path, pdf: Path, paper: str = "a4", css: str = PRINT_CSS, timeout_ms: int = 60_000
+) -> dict[str, int]:
     """Open a local HTML file offline at the paper's width, wait until every chart is drawn, print it; returns chart counts."""
     context = browser.new_context(viewport={"width": page_width_px(paper), "height": 1000})
     offline(context)
@@ -115,30 +135,42 @@ def print_html(browser: Any, html_file: Path, pdf: Path, paper: str = "a4", css:
         try:
             page.wait_for_function(READY_JS, timeout=timeout_ms)
         except Exception as err:  # playwright's TimeoutError
-            raise PrintError(f"{html_file.name}: {page.evaluate(DRAWN_JS)} of {page.evaluate(CHARTS_JS)} charts were drawn after "
-                             f"{timeout_ms // 1000} s; was the notebook run with ss.setup() in its first code cell?") from err
+            raise PrintError(
+                f"{html_file.name}: {page.evaluate(DRAWN_JS)} of {page.evaluate(CHARTS_JS)} charts were drawn after "
+                f"{timeout_ms // 1000} s; was the notebook run with ss.setup() in its first code cell?"
+            ) from err
         page.wait_for_timeout(300)  # plotly finishes its last layout pass after the svg appears
         counts = {"charts": page.evaluate(CHARTS_JS), "drawn": page.evaluate(DRAWN_JS)}
-        page.pdf(path=str(pdf), format=PAPER[paper][0], print_background=True,
-                 margin={side: f"{MARGIN_MM}mm" for side in ("top", "right", "bottom", "left")})
+        page.pdf(
+            path=str(pdf),
+            format=PAPER[paper][0],
+            print_background=True,
+            margin={side: f"{MARGIN_MM}mm" for side in ("top", "right", "bottom", "left")},
+        )
         return counts
     finally:
         context.close()
 
 
-def print_notebook(notebook: Path, pdf: Path, paper: str = "a4", force_execute: bool = False, template: str = "lab") -> dict[str, int]:
+def print_notebook(
+    notebook: Path, pdf: Path, paper: str = "a4", force_execute: bool = False, template: str = "lab"
+) -> dict[str, int]:
     """Run (if needed), export and print one notebook to PDF; returns the number of charts and how many were drawn."""
     try:
         nb = nbformat.read(notebook, as_version=4)
     except FileNotFoundError as err:
         raise PrintError(f"{notebook}: no such file; give the path of a notebook (.ipynb)") from err
     except Exception as err:  # nbformat's read errors are many kinds of JSON and schema errors
-        raise PrintError(f"{notebook}: not a readable notebook ({err.__class__.__name__}); open it in JupyterLab and save it again") from err
+        raise PrintError(
+            f"{notebook}: not a readable notebook ({err.__class__.__name__}); open it in JupyterLab and save it again"
+        ) from err
     if force_execute or not has_outputs(nb):
         try:
             execute(nb, notebook.resolve().parent)
         except Exception as err:  # nbclient's CellExecutionError carries the cell and the error's name
-            raise PrintError(f"{notebook}: the notebook stopped with an error while running, so nothing was printed:\n{err}") from err
+            raise PrintError(
+                f"{notebook}: the notebook stopped with an error while running, so nothing was printed:\n{err}"
+            ) from err
     with tempfile.TemporaryDirectory(prefix="sharedshield-print-") as tmp:
         html_file = Path(tmp) / (notebook.stem + ".html")
         html_file.write_text(export_html(nb, template), encoding="utf-8")

@@ -13,8 +13,27 @@ from .errors import ReadingsUnavailable
 ENV = "SHAREDSHIELD_READINGS"
 APP = "sharedshield"
 _PARA = re.compile(r"^\[(\d+)\] (.*)$")
-FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2033": '"',
-                       "\u2013": "-", "\u2014": "-", "\u2012": "-", "\u2212": "-", "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u00ad": ""})
+FOLD = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u2033": '"',
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2012": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+        "\u2009": " ",
+        "\u202f": " ",
+        "\u00ad": "",
+    }
+)
 
 
 def fold(text: str, words: bool = False) -> str:
@@ -64,14 +83,17 @@ def readings(folder: str | Path | None = None) -> dict[str, dict[int, str]]:
     path = readings_folder(folder)
     if path is None:
         raise ReadingsUnavailable(
-            "The readings are not part of this project (they are others' copyrighted work). To use your own copy, save "
-            "each reading's web page (the addresses are on the sourcing cards in notebook 01) and run once, in a terminal:\n"
-            "    python -m sharedshield readings import blog2007 saved-page.html\n"
-            f"Every notebook then finds it. (Or set the environment variable {ENV} to a folder of readings in the course's "
-            "format before starting Jupyter.) Everything else in the course works without them."
+            "The readings are not part of this project (they are others' copyrighted work). To use your own copy, save"
+            " each reading's web page (the addresses are on the sourcing cards in notebook 01) and run once, in a"
+            " terminal:\n    python -m sharedshield readings import blog2007 saved-page.html\nEvery notebook then"
+            f" finds it. (Or set the environment variable {ENV} to a folder of readings in the course's format before"
+            " starting Jupyter.) Everything else in the course works without them."
         )
     if not path.is_dir():
-        raise ReadingsUnavailable(f"{ENV} points to {path}, which is not a folder — set it to the folder holding blog2007.txt, lukyanov2011.txt and eir2013.txt")
+        raise ReadingsUnavailable(
+            f"{ENV} points to {path}, which is not a folder — set it to the folder holding blog2007.txt,"
+            " lukyanov2011.txt and eir2013.txt"
+        )
     out: dict[str, dict[int, str]] = {}
     for file in sorted(path.glob("*.txt")):
         text = file.read_text(encoding="utf-8")

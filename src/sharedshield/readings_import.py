@@ -17,10 +17,30 @@ from .data import find_data_dir
 from .readings import FOLD, fold, parse_reading, reading_store
 
 # Page furniture a saved web page carries around the text: dropped before the paragraphs are found.
-DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "svg", "iframe", "button", "select", "template", "figure")
-FURNITURE = re.compile(r"share|social|subscri|newsletter|author|byline|footer|header|nav|menu|comment|related|sidebar|cookie|breadcrumb|banner|promo|advert|popup|modal", re.I)
+DROP_TAGS = (
+    "script",
+    "style",
+    "noscript",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "svg",
+    "iframe",
+    "button",
+    "select",
+    "template",
+    "figure",
+)
+FURNITURE = re.compile(
+    r"share|social|subscri|newsletter|author|byline|footer|header|nav|menu|comment|related|sidebar|cookie|breadcrumb|banner|promo|advert|popup|modal",
+    re.I,
+)
 BLOCK_TAGS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "td", "dd", "dt")
-SENTENCE_END = tuple(".?!:;\"')]\u201d\u2019")  # a block ending in one of these may end a paragraph (a hard-wrapped line does not)
+SENTENCE_END = tuple(
+    ".?!:;\"')]\u201d\u2019"
+)  # a block ending in one of these may end a paragraph (a hard-wrapped line does not)
 MIN_SHARE = 0.6  # share of paragraph openings that must be found for a file to count as that reading
 
 
@@ -52,11 +72,19 @@ class ImportReport:
     missing: tuple[int, ...]
 
     def __str__(self) -> str:
-        lines = [f"Imported {self.source_id}: {self.paragraphs} paragraphs numbered as the course cites them, saved to {self.path}",
-                 f"  paragraph openings found: {self.openings_found} of {self.openings_total}",
-                 f"  course anchors found in the paragraph the course cites: {self.anchors_found} of {self.anchors_total}"]
+        lines = [
+            (
+                f"Imported {self.source_id}: {self.paragraphs} paragraphs numbered as the course cites them, saved to"
+                f" {self.path}"
+            ),
+            f"  paragraph openings found: {self.openings_found} of {self.openings_total}",
+            f"  course anchors found in the paragraph the course cites: {self.anchors_found} of {self.anchors_total}",
+        ]
         if self.missing:
-            lines.append(f"  not found in your copy: paragraph(s) {', '.join(map(str, self.missing))} (your copy may be shorter, or differ in wording there)")
+            lines.append(
+                f"  not found in your copy: paragraph(s) {', '.join(map(str, self.missing))} (your copy may be shorter,"
+                " or differ in wording there)"
+            )
         return "\n".join(lines)
 
 
@@ -86,7 +114,11 @@ def course_openings(data_dir: Path, source_id: str) -> list[Opening]:
     """The course's paragraph openings for one reading, from data/paragraphs.csv."""
     path = data_dir / "paragraphs.csv"
     rows = csv.DictReader(io.StringIO(path.read_text(encoding="utf-8")))
-    return [Opening(int(r["paragraph"]), r["opening"], r.get("closing") or "", int(r["words"])) for r in rows if r["source_id"] == source_id]
+    return [
+        Opening(int(r["paragraph"]), r["opening"], r.get("closing") or "", int(r["words"]))
+        for r in rows
+        if r["source_id"] == source_id
+    ]
 
 
 def course_anchors(data_dir: Path, source_id: str) -> list[tuple[int, str]]:
@@ -95,23 +127,36 @@ def course_anchors(data_dir: Path, source_id: str) -> list[tuple[int, str]]:
     for file, col in (("mentions.csv", "anchor"), ("claims.csv", "anchor"), ("loaded_terms.csv", "phrase")):
         path = data_dir / file
         if path.is_file():
-            out += [(int(r["paragraph"]), r[col]) for r in csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))) if r["source_id"] == source_id and r[col]]
+            out += [
+                (int(r["paragraph"]), r[col])
+                for r in csv.DictReader(io.StringIO(path.read_text(encoding="utf-8")))
+                if r["source_id"] == source_id and r[col]
+            ]
     return out
 
 
 def decode(raw: bytes, name: str) -> str:
     """The file's text, or ImportRefused for an empty, binary, PDF or undecodable file."""
     if not raw.strip():
-        raise ImportRefused(f"{name} is empty — save the page again (File → Save Page As…, 'Web Page, HTML only' or 'Text') and import that file")
+        raise ImportRefused(
+            f"{name} is empty — save the page again (File → Save Page As…, 'Web Page, HTML only' or 'Text') and import"
+            " that file"
+        )
     if raw.startswith(b"%PDF"):
-        raise ImportRefused(f"{name} is a PDF, which the import cannot read reliably — open the web address in a browser and save the page as HTML (or copy the text into a .txt file), then import that")
+        raise ImportRefused(
+            f"{name} is a PDF, which the import cannot read reliably — open the web address in a browser and save the"
+            " page as HTML (or copy the text into a .txt file), then import that"
+        )
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return raw.decode("utf-16")
         except UnicodeDecodeError:
             pass
     elif b"\x00" in raw[:4096]:
-        raise ImportRefused(f"{name} is not a text or web-page file (it contains binary data) — import the saved .html page or a .txt copy of the text")
+        raise ImportRefused(
+            f"{name} is not a text or web-page file (it contains binary data) — import the saved .html page or a .txt"
+            " copy of the text"
+        )
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -122,12 +167,17 @@ def decode(raw: bytes, name: str) -> str:
             return raw.decode(declared.group(1).decode("ascii"))
         except (LookupError, UnicodeDecodeError):
             pass
-    raise ImportRefused(f"{name} is not in a text encoding the import can read (UTF-8, UTF-16, or one the page declares) — save it again as UTF-8 (most editors: Save As… → Encoding: UTF-8)")
+    raise ImportRefused(
+        f"{name} is not in a text encoding the import can read (UTF-8, UTF-16, or one the page declares) — save it"
+        " again as UTF-8 (most editors: Save As… → Encoding: UTF-8)"
+    )
 
 
 def is_html(text: str, name: str) -> bool:
     """True for a saved web page (by its name or its first tags)."""
-    return name.lower().endswith((".html", ".htm", ".xhtml")) or bool(re.match(r"\s*(<!doctype html|<html|<\?xml)", text[:500], re.I))
+    return name.lower().endswith((".html", ".htm", ".xhtml")) or bool(
+        re.match(r"\s*(<!doctype html|<html|<\?xml)", text[:500], re.I)
+    )
 
 
 def html_blocks(text: str) -> list[str]:
@@ -189,8 +239,14 @@ def number_paragraphs(blocks: list[str], openings: list[Opening]) -> tuple[dict[
             if close >= 0:
                 end = close + len(fold(op.closing))
         original_start = where[start]
-        if end < 0:  # no closing: the paragraph ends with the first block that ends a sentence, or where the next one begins
-            block_end = next(b for b in breaks if b > original_start and (b == len(stream) or stream[:b].rstrip()[-1:] in SENTENCE_END))
+        if (
+            end < 0
+        ):  # no closing: the paragraph ends with the first block that ends a sentence, or where the next one begins
+            block_end = next(
+                b
+                for b in breaks
+                if b > original_start and (b == len(stream) or stream[:b].rstrip()[-1:] in SENTENCE_END)
+            )
             original_end = min(block_end, where[limit] if limit < len(folded) else len(stream))
         else:
             original_end = where[end - 1] + 1
@@ -206,7 +262,13 @@ def _looks_like(blocks: list[str], openings: list[Opening]) -> bool:
 
 def render(source_id: str, title: str, paragraphs: dict[int, str], origin: str) -> str:
     """A numbered reading in the course's format (header lines, then [N] paragraphs)."""
-    head = [f"# id: {source_id}", f"# title: {title}", f"# imported from: {origin}", f"# imported on: {date.today().isoformat()}", ""]
+    head = [
+        f"# id: {source_id}",
+        f"# title: {title}",
+        f"# imported from: {origin}",
+        f"# imported on: {date.today().isoformat()}",
+        "",
+    ]
     body = [f"[{n}] {paragraphs[n]}\n" for n in sorted(paragraphs)]
     return "\n".join(head) + "\n" + "\n".join(body)
 
@@ -217,7 +279,9 @@ def _sources(data_dir: Path) -> dict[str, dict[str, str]]:
     return {r["source_id"]: r for r in rows}
 
 
-def import_reading(source_id: str, file: str | Path, data_dir: str | Path | None = None, store: Path | None = None) -> ImportReport:
+def import_reading(
+    source_id: str, file: str | Path, data_dir: str | Path | None = None, store: Path | None = None
+) -> ImportReport:
     """Number a reader's copy of one reading and store it where every notebook finds it; refuse (changing nothing) if it is not that reading."""
     folder = find_data_dir(data_dir)
     sources = _sources(folder)
@@ -225,7 +289,10 @@ def import_reading(source_id: str, file: str | Path, data_dir: str | Path | None
         raise ImportRefused(f"'{source_id}' is not one of the course's readings — use one of: {', '.join(sources)}")
     path = Path(file).expanduser()
     if not path.is_file():
-        raise ImportRefused(f"{path} is not a file — give the path of the saved page or text file (drag it into the terminal to paste its path)")
+        raise ImportRefused(
+            f"{path} is not a file — give the path of the saved page or text file (drag it into the terminal to paste"
+            " its path)"
+        )
     raw = path.read_bytes()
     text = decode(raw, path.name)
     blocks = html_blocks(text) if is_html(text, path.name) else text_blocks(text)
@@ -234,14 +301,23 @@ def import_reading(source_id: str, file: str | Path, data_dir: str | Path | None
     found = len(openings) - len(missing)
     if found < MIN_SHARE * len(openings):
         guess = [sid for sid in sources if sid != source_id and _looks_like(blocks, course_openings(folder, sid))]
-        hint = f" It looks like {guess[0]}: import it as `readings import {guess[0]} {path.name}`." if guess else " Check that it is the right text, saved in full."
-        raise ImportRefused(f"{path.name} does not look like {source_id}: only {found} of its {len(openings)} paragraphs were found in it.{hint} Nothing was changed.")
+        hint = (
+            f" It looks like {guess[0]}: import it as `readings import {guess[0]} {path.name}`."
+            if guess
+            else " Check that it is the right text, saved in full."
+        )
+        raise ImportRefused(
+            f"{path.name} does not look like {source_id}: only {found} of its {len(openings)} paragraphs were found in"
+            f" it.{hint} Nothing was changed."
+        )
     anchors = course_anchors(folder, source_id)
     anchors_found = sum(1 for n, a in anchors if n in paragraphs and fold(a) in fold(paragraphs[n]))
     target_dir = store if store is not None else reading_store()
     target = target_dir / sources[source_id]["reading_file"]
     _write_atomic(target, render(source_id, sources[source_id]["title"], paragraphs, str(path.resolve())))
-    return ImportReport(source_id, target, len(paragraphs), found, len(openings), anchors_found, len(anchors), tuple(missing))
+    return ImportReport(
+        source_id, target, len(paragraphs), found, len(openings), anchors_found, len(anchors), tuple(missing)
+    )
 
 
 def _write_atomic(target: Path, text: str) -> None:
@@ -264,14 +340,23 @@ def installed(store: Path | None = None) -> list[dict[str, str]]:
     for file in sorted(folder.glob("*.txt")) if folder.is_dir() else []:
         text = file.read_text(encoding="utf-8", errors="replace")
         head = dict(line[2:].split(": ", 1) for line in text.splitlines() if line.startswith("# ") and ": " in line)
-        out.append({"id": head.get("id", file.stem), "paragraphs": str(len(parse_reading(text))), "from": head.get("imported from", "?"),
-                    "on": head.get("imported on", "?"), "file": str(file)})
+        out.append(
+            {
+                "id": head.get("id", file.stem),
+                "paragraphs": str(len(parse_reading(text))),
+                "from": head.get("imported from", "?"),
+                "on": head.get("imported on", "?"),
+                "file": str(file),
+            }
+        )
     return out
 
 
-INSTALL_HOW = ('Upload your saved copy with the upload button (↑) of JupyterLab\'s file browser, then write the reading\'s id and the '
-               'file\'s name between the quotes, e.g. ss.install_reading("lukyanov2011", "epilogue.html"), and run the cell again. '
-               "Ids: blog2007, lukyanov2011, eir2013.")
+INSTALL_HOW = (
+    "Upload your saved copy with the upload button (↑) of JupyterLab's file browser, then write the reading's id and"
+    ' the file\'s name between the quotes, e.g. ss.install_reading("lukyanov2011", "epilogue.html"), and run the cell'
+    " again. Ids: blog2007, lukyanov2011, eir2013."
+)
 
 
 def install_reading(source_id: str, file: str | Path) -> ImportReport | None:

@@ -21,7 +21,17 @@ from .dates import describe_date
 
 RECORD_SINCE = pd.Timestamp("1983-01-01")  # recency is measured against the record from here on (see recency())
 RECENT_YEARS = 2
-SILENCE_COLUMNS = ["event_id", "title", "date", "date_label", "theme", "salience", "chronologies", "mentioned_by", "could_have_known"]
+SILENCE_COLUMNS = [
+    "event_id",
+    "title",
+    "date",
+    "date_label",
+    "theme",
+    "salience",
+    "chronologies",
+    "mentioned_by",
+    "could_have_known",
+]
 Placement = Literal["start", "spread", "end"]
 PLACEMENTS: tuple[Placement, ...] = ("start", "spread", "end")
 
@@ -68,8 +78,14 @@ def mentioned_by(course: Course) -> pd.Series:
     return _joined(course.mentions, "event_id", "source_id", _readings(course))
 
 
-def silences(course: Course, source_id: str, *, themes: list[str] | None = None, min_salience: int = 1,
-             include_after: bool = False) -> pd.DataFrame:
+def silences(
+    course: Course,
+    source_id: str,
+    *,
+    themes: list[str] | None = None,
+    min_salience: int = 1,
+    include_after: bool = False,
+) -> pd.DataFrame:
     """Record events dated before the reading's publication that it does not mention (and, with include_after, those after).
 
     Columns: event_id, title, date, date_label, theme, salience, chronologies, mentioned_by (the other readings that
@@ -87,7 +103,9 @@ def silences(course: Course, source_id: str, *, themes: list[str] | None = None,
         keep &= rec["date_start"] < published
     out = rec[keep].copy()
     others = course.mentions[course.mentions["source_id"] != source_id]
-    out["mentioned_by"] = out["event_id"].map(_joined(others, "event_id", "source_id", _readings(course))).fillna("").astype(str)
+    out["mentioned_by"] = (
+        out["event_id"].map(_joined(others, "event_id", "source_id", _readings(course))).fillna("").astype(str)
+    )
     out["could_have_known"] = (out["date_end"] < published).astype(bool)
     out = out.sort_values(["salience", "date_start", "event_id"], ascending=[False, True, True])
     return out[SILENCE_COLUMNS].reset_index(drop=True)
@@ -111,7 +129,11 @@ def recency(course: Course, years: int = RECENT_YEARS) -> pd.DataFrame:
     (above 1: the reading dwells on its own present more than the record does; NaN when the record has no events there).
     """
     rec = on_record(course)
-    m = course.mentions[["source_id", "event_id"]].drop_duplicates().merge(course.events[["event_id", "date_start", "date_end"]], on="event_id")
+    m = (
+        course.mentions[["source_id", "event_id"]]
+        .drop_duplicates()
+        .merge(course.events[["event_id", "date_start", "date_end"]], on="event_id")
+    )
     m = m[m["date_start"].notna()]
     rows = []
     for sid in _readings(course):
@@ -124,10 +146,21 @@ def recency(course: Course, years: int = RECENT_YEARS) -> pd.DataFrame:
         record_recent = _mass(rec["date_start"], rec["date_end"], lo, pub)
         share = recent / mentioned if mentioned else np.nan
         record_share = record_recent / record_all if record_all else np.nan
-        rows.append({"source_id": sid, "published": _published(course, sid), "window_start": lo, "mentioned": mentioned, "recent": recent, "share": share,
-                     "record_events": record_all, "record_recent": record_recent, "record_share": record_share,
-                     "dwell": share / record_share if record_share else np.nan,
-                     "before_1983": int((part["date_end"] < RECORD_SINCE).sum())})
+        rows.append(
+            {
+                "source_id": sid,
+                "published": _published(course, sid),
+                "window_start": lo,
+                "mentioned": mentioned,
+                "recent": recent,
+                "share": share,
+                "record_events": record_all,
+                "record_recent": record_recent,
+                "record_share": record_share,
+                "dwell": share / record_share if record_share else np.nan,
+                "before_1983": int((part["date_end"] < RECORD_SINCE).sum()),
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -138,10 +171,15 @@ def recency_summary(course: Course, years: int = RECENT_YEARS) -> str:
         if np.isnan(r.share):
             parts.append(f"{r.source_id} mentions no dated event since 1983")
             continue
-        record_said = (f"the record puts {r.record_share:.0%} of its {r.record_events:.0f} events since 1983 there" if not np.isnan(r.record_share)
-                       else "the record has no event since 1983 before it")
-        parts.append(f"{r.source_id} puts {r.share:.0%} of the events it mentions since 1983 in the {years} years before it was published, "
-                     f"while {record_said}")
+        record_said = (
+            f"the record puts {r.record_share:.0%} of its {r.record_events:.0f} events since 1983 there"
+            if not np.isnan(r.record_share)
+            else "the record has no event since 1983 before it"
+        )
+        parts.append(
+            f"{r.source_id} puts {r.share:.0%} of the events it mentions since 1983 in the {years} years before it was"
+            f" published, while {record_said}"
+        )
     return "; ".join(parts) + "."
 
 
@@ -153,7 +191,9 @@ def _bins(course: Course, freq: dens.Freq, frames: list[pd.DataFrame]) -> np.nda
     return dens.edges(dated["date_start"], dated["date_end"], freq)
 
 
-def selection(course: Course, freq: dens.Freq = "year", *, since: pd.Timestamp | str | None = RECORD_SINCE) -> pd.DataFrame:
+def selection(
+    course: Course, freq: dens.Freq = "year", *, since: pd.Timestamp | str | None = RECORD_SINCE
+) -> pd.DataFrame:
     """Per bin and reading: record events in the bin, how many of them the reading mentions, the ratio, and shares of each total.
 
     Columns: bin_start, bin, source_id, record (precision-aware record events), mentioned (of those, the ones the
@@ -188,12 +228,22 @@ def selection(course: Course, freq: dens.Freq = "year", *, since: pd.Timestamp |
         rec_total, read_total = record_mass[before].sum(), reading[before].sum()
         with np.errstate(divide="ignore", invalid="ignore"):
             ratio = np.where(record_mass > 0, mentioned / np.where(record_mass > 0, record_mass, 1), np.nan)
-        frames.append(pd.DataFrame({
-            "bin_start": starts, "bin": labels, "source_id": sid, "record": record_mass, "mentioned": mentioned, "ratio": ratio,
-            "reading_events": reading,
-            "record_share": record_mass / rec_total if rec_total else np.zeros_like(record_mass),
-            "reading_share": reading / read_total if read_total else np.zeros_like(reading),
-            "after_publication": ~before}))
+        frames.append(
+            pd.DataFrame(
+                {
+                    "bin_start": starts,
+                    "bin": labels,
+                    "source_id": sid,
+                    "record": record_mass,
+                    "mentioned": mentioned,
+                    "ratio": ratio,
+                    "reading_events": reading,
+                    "record_share": record_mass / rec_total if rec_total else np.zeros_like(record_mass),
+                    "reading_share": reading / read_total if read_total else np.zeros_like(reading),
+                    "after_publication": ~before,
+                }
+            )
+        )
     return pd.concat(frames, ignore_index=True)
 
 
@@ -216,8 +266,14 @@ def _top(values: np.ndarray, top: int) -> np.ndarray:
     return (values >= cut - 1e-9) & (values > 0)
 
 
-def robust_peaks(course: Course, freq: dens.Freq = "year", *, source_id: str | None = None, top: int = 3,
-                 since: pd.Timestamp | str | None = RECORD_SINCE) -> pd.DataFrame:
+def robust_peaks(
+    course: Course,
+    freq: dens.Freq = "year",
+    *,
+    source_id: str | None = None,
+    top: int = 3,
+    since: pd.Timestamp | str | None = RECORD_SINCE,
+) -> pd.DataFrame:
     """Per bin: the record's events (or one reading's) placed at start, spread and end; a peak is robust if it is a top bin under all three.
 
     Columns: bin_start, bin, start, spread, end, peak_start, peak_spread, peak_end, robust. A bin that is among the
@@ -246,9 +302,16 @@ def robust_summary(peaks: pd.DataFrame) -> str:
     """One sentence: which peak bins survive all three placements and which depend on the placement."""
     robust = list(peaks.loc[peaks["robust"], "bin"])
     fragile = list(peaks.loc[peaks[[f"peak_{h}" for h in PLACEMENTS]].any(axis=1) & ~peaks["robust"], "bin"])
-    said = (f"{_words(robust)} {'is a peak' if len(robust) == 1 else 'are peaks'} however the uncertain dates are placed"
-            if robust else "No bin is a peak under all three placements")
-    return said + (f"; {_words(fragile)} {'is a peak' if len(fragile) == 1 else 'are peaks'} only under some placements." if fragile else ".")
+    said = (
+        f"{_words(robust)} {'is a peak' if len(robust) == 1 else 'are peaks'} however the uncertain dates are placed"
+        if robust
+        else "No bin is a peak under all three placements"
+    )
+    return said + (
+        f"; {_words(fragile)} {'is a peak' if len(fragile) == 1 else 'are peaks'} only under some placements."
+        if fragile
+        else "."
+    )
 
 
 def _words(items: list[str]) -> str:
@@ -256,5 +319,17 @@ def _words(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
-__all__ = ["PLACEMENTS", "RECORD_SINCE", "SILENCE_COLUMNS", "mentioned_by", "on_record", "placed", "recency", "recency_summary", "robust_peaks",
-           "robust_summary", "selection", "silences"]
+__all__ = [
+    "PLACEMENTS",
+    "RECORD_SINCE",
+    "SILENCE_COLUMNS",
+    "mentioned_by",
+    "on_record",
+    "placed",
+    "recency",
+    "recency_summary",
+    "robust_peaks",
+    "robust_summary",
+    "selection",
+    "silences",
+]

@@ -24,10 +24,22 @@ def retrieval_sheet(course: Course) -> pd.DataFrame:
     for src in course.sources.to_dict("records"):
         url = str(src.get("url") or "")
         archive = str(src.get("archive_url") or "") if "archive_url" in src and pd.notna(src.get("archive_url")) else ""
-        note = "An excerpt: it starts mid-article, so its opening is not the post's opening." if "excerpt" in str(src["title"]).lower() else ""
-        rows.append({"reading": src["source_id"], "title": src["title"], "outlet": src["outlet"], "web address": url,
-                     "archive copy": archive or (archive_search(url) if url else ""), "note": note,
-                     "install your copy": IMPORT_COMMAND.replace("SOURCE_ID", src["source_id"])})
+        note = (
+            "An excerpt: it starts mid-article, so its opening is not the post's opening."
+            if "excerpt" in str(src["title"]).lower()
+            else ""
+        )
+        rows.append(
+            {
+                "reading": src["source_id"],
+                "title": src["title"],
+                "outlet": src["outlet"],
+                "web address": url,
+                "archive copy": archive or (archive_search(url) if url else ""),
+                "note": note,
+                "install your copy": IMPORT_COMMAND.replace("SOURCE_ID", src["source_id"]),
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -49,6 +61,8 @@ def find_events(course: Course, words: object) -> pd.DataFrame | str:
         return "Type one or more words between the quotes (for example a place or a name), then run the cell again."
     ev = course.events
     hit = with_every_word(ev, words, ("title", "summary", "actor1", "actor2"))
-    out = ev.loc[hit, ["event_id", "title", "date", "date_confidence", "date_reference", "date_start"]].sort_values(["date_start", "event_id"])
+    out = ev.loc[hit, ["event_id", "title", "date", "date_confidence", "date_reference", "date_start"]].sort_values(
+        ["date_start", "event_id"]
+    )
     out = out.drop(columns="date_start").reset_index(drop=True)
     return out if len(out) else f"No event mentions all of: {words}. Try fewer or other words."

@@ -19,9 +19,14 @@ class GoodAnswer:
     def _repr_markdown_(self) -> str:
         """Shown under the cell."""
         if not self.saved:
-            return (f"*What a good answer covers* stays hidden until you have saved your own answer to {self.qid}: write it in the cell above, "
-                    "run that cell, then run this one again.")
-        return f"**What a good answer covers ({self.qid}).** {self.text}\n\nCompare it with yours; the course's answer is not the only good one."
+            return (
+                f"*What a good answer covers* stays hidden until you have saved your own answer to {self.qid}: write it"
+                " in the cell above, run that cell, then run this one again."
+            )
+        return (
+            f"**What a good answer covers ({self.qid}).** {self.text}\n\nCompare it with yours; the course's answer is"
+            " not the only good one."
+        )
 
     def __repr__(self) -> str:
         return self._repr_markdown_().replace("*", "")

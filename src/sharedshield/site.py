@@ -49,11 +49,28 @@ def index_page(intro: str, notebooks: list[Path], references: list[str]) -> str:
         title = lesson.title if lesson else nb.stem
         minutes = str(lesson.minutes) if lesson else ""
         question = lesson.question if lesson else ""
-        rows.append(f"| {nb.stem[:2]} | [{_md(title)}](notebooks/{nb.stem}.ipynb) | {minutes} | {_md(question)} | "
-                    f"{{download}}`{nb.name} <notebooks/{nb.name}>` |")
+        rows.append(
+            f"| {nb.stem[:2]} | [{_md(title)}](notebooks/{nb.stem}.ipynb) | {minutes} | {_md(question)} | "
+            f"{{download}}`{nb.name} <notebooks/{nb.name}>` |"
+        )
     course = "\n".join(["## Course map", "", *rows, ""])
-    toc = ["```{toctree}", ":caption: Course", ":maxdepth: 1", "", *[f"notebooks/{nb.stem}" for nb in notebooks], "```", "",
-           "```{toctree}", ":caption: Reference", ":maxdepth: 1", "", "glossary", *[r.removesuffix(".md") for r in references], "```", ""]
+    toc = [
+        "```{toctree}",
+        ":caption: Course",
+        ":maxdepth: 1",
+        "",
+        *[f"notebooks/{nb.stem}" for nb in notebooks],
+        "```",
+        "",
+        "```{toctree}",
+        ":caption: Reference",
+        ":maxdepth: 1",
+        "",
+        "glossary",
+        *[r.removesuffix(".md") for r in references],
+        "```",
+        "",
+    ]
     body = course + "\n" + "\n".join(toc)
     return intro.replace(COURSE_MARK, body) if COURSE_MARK in intro else intro + "\n\n" + body
 
@@ -90,7 +107,20 @@ def stage(dest: Path, root: Path = ROOT, notebooks: list[Path] | None = None) ->
 
 def sphinx_args(src: Path, out: Path, work: Path, jobs: str = "auto") -> list[str]:
     """sphinx-build's arguments: HTML from the staged sources, with site/ as the configuration folder."""
-    return ["-b", "html", "-q", "-E", "-j", jobs, "-c", str(SITE_CONF), "-d", str(work / "doctrees"), str(src), str(out)]
+    return [
+        "-b",
+        "html",
+        "-q",
+        "-E",
+        "-j",
+        jobs,
+        "-c",
+        str(SITE_CONF),
+        "-d",
+        str(work / "doctrees"),
+        str(src),
+        str(out),
+    ]
 
 
 def build(out: Path = ROOT / "_site", root: Path = ROOT, work: Path | None = None, jobs: str = "auto") -> float:
@@ -101,11 +131,16 @@ def build(out: Path = ROOT / "_site", root: Path = ROOT, work: Path | None = Non
     html = work / "html"  # myst-nb writes jupyter_execute/ beside Sphinx's output folder: keep both inside `work`
     if html.exists():
         shutil.rmtree(html)
-    subprocess.run([sys.executable, "-m", "sphinx", *sphinx_args(src, html, work, jobs)], check=True, env=site_environment(root))
+    subprocess.run(
+        [sys.executable, "-m", "sphinx", *sphinx_args(src, html, work, jobs)], check=True, env=site_environment(root)
+    )
     if out.exists() and (out / "index.html").is_file() and (out / "_static").is_dir():  # only ever a previous site
         shutil.rmtree(out)
     elif out.exists() and any(out.iterdir()):  # never nest the site inside, or delete, a folder we did not build
-        raise SystemExit(f"{out} exists and is not a site built by this command: remove it or choose another folder (the new site is in {html})")
+        raise SystemExit(
+            f"{out} exists and is not a site built by this command: remove it or choose another folder (the new site is"
+            f" in {html})"
+        )
     elif out.exists():
         out.rmdir()
     shutil.move(html, out)
@@ -145,7 +180,9 @@ def glossary_nodes(glossary: Any, notebooks: set[str]) -> list[Any]:
             para += nodes.Text("First used in: ")
             label = f"{first[:2]} · {titles.get(first, first)}"
             if first in notebooks:
-                ref = addnodes.pending_xref("", refdomain="std", reftype="doc", reftarget=f"/notebooks/{first}", refexplicit=True)
+                ref = addnodes.pending_xref(
+                    "", refdomain="std", reftype="doc", reftarget=f"/notebooks/{first}", refexplicit=True
+                )
                 ref += nodes.inline(text=label)
                 para += ref
             else:
@@ -158,6 +195,7 @@ def glossary_nodes(glossary: Any, notebooks: set[str]) -> list[Any]:
 
 def setup(app: Any) -> dict[str, Any]:
     """Sphinx hook: the glossary directive, plotly.js loaded once in every page head, and copied in from plotly."""
+
     class GlossaryDirective(SphinxDirective):
         """`{sharedshield-glossary}`: render data/glossary.csv at build time."""
 
@@ -185,7 +223,9 @@ def escape_markdown_outputs(app: Any, doctree: Any) -> None:
     for container in doctree.findall(nodes.container):
         if container.get("mime_type") == "text/markdown":
             for raw in list(container.findall(nodes.raw)):
-                raw.replace_self(nodes.Text(raw.astext()) if raw.parent is not container else nodes.paragraph(text=raw.astext()))
+                raw.replace_self(
+                    nodes.Text(raw.astext()) if raw.parent is not container else nodes.paragraph(text=raw.astext())
+                )
 
 
 def plotly_js_path() -> Path:
@@ -207,7 +247,9 @@ def main() -> None:
     """`python -m sharedshield.site [OUT]`: build the site and say where it is."""
     out = Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else ROOT / "_site"
     seconds = build(out)
-    print(f"Built the reading site in {seconds:.0f} s: open {out / 'index.html'} or run `python -m http.server -d {out}`")
+    print(
+        f"Built the reading site in {seconds:.0f} s: open {out / 'index.html'} or run `python -m http.server -d {out}`"
+    )
 
 
 if __name__ == "__main__":

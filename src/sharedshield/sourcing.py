@@ -36,8 +36,12 @@ YOURS_TO_JUDGE = "yours to judge"
 EVIDENCE_WORDS = {
     "the web address": r"\b(?:url|web\s*address|address|page\s*path|path|link)\b",
     "an archive's saved copy": r"\b(?:archive|wayback|saved\s+cop)",
-    "the events it mentions or leaves out": r"\b(?:event|news|mention|summit|meeting|g8|refers?|reacts?|responds?|latest|not\s+yet)\w*",
-    "an issue or print date": r"\b(?:issue|volume|vol\.?|magazine\s+date|printed|dateline|byline|table\s+of\s+contents)\b",
+    "the events it mentions or leaves out": (
+        r"\b(?:event|news|mention|summit|meeting|g8|refers?|reacts?|responds?|latest|not\s+yet)\w*"
+    ),
+    "an issue or print date": (
+        r"\b(?:issue|volume|vol\.?|magazine\s+date|printed|dateline|byline|table\s+of\s+contents)\b"
+    ),
 }
 
 
@@ -65,11 +69,21 @@ class CardComparison:
         """One sentence: how many fields are filled, and what the comparison could and could not check."""
         filled = [f for f in self.fields if f.verdict != NOT_FILLED]
         if not filled:
-            return (f"Nothing filled yet for {self.source_id}: replace each `...` with your answer in quotes, then run the comparison again. "
-                    "The course's card stays hidden until you do.")
+            return (
+                f"Nothing filled yet for {self.source_id}: replace each `...` with your answer in quotes, then run the"
+                " comparison again. The course's card stays hidden until you do."
+            )
         counts = {v: sum(f.verdict == v for f in filled) for v in ("same", "defensible", "different", YOURS_TO_JUDGE)}
-        parts = [f"{n} {label}" for v, label in (("same", "the same as the course's"), ("defensible", "defensible"), ("different", "different"),
-                                                (YOURS_TO_JUDGE, "for you to judge")) if (n := counts[v])]
+        parts = [
+            f"{n} {label}"
+            for v, label in (
+                ("same", "the same as the course's"),
+                ("defensible", "defensible"),
+                ("different", "different"),
+                (YOURS_TO_JUDGE, "for you to judge"),
+            )
+            if (n := counts[v])
+        ]
         return f"You filled {len(filled)} of {len(self.fields)} fields for {self.source_id}: " + "; ".join(parts) + "."
 
     def text(self) -> str:
@@ -79,7 +93,9 @@ class CardComparison:
             if f.verdict == NOT_FILLED:
                 lines.append(f"{f.name}: {NOT_FILLED}.")
                 continue
-            lines.append(f"{f.name}: yours “{f.yours}”; the course's “{f.course}”; {f.verdict}. {f.seen} {f.reason}".rstrip())
+            lines.append(
+                f"{f.name}: yours “{f.yours}”; the course's “{f.course}”; {f.verdict}. {f.seen} {f.reason}".rstrip()
+            )
         return "\n".join(lines)
 
     def __repr__(self) -> str:
@@ -92,8 +108,13 @@ class CardComparison:
 
 def badge(verdict: str) -> str:
     """A short mark for a verdict."""
-    return {"same": "✓ same", "defensible": "◇ defensible", "different": "◆ different", YOURS_TO_JUDGE: "? yours to judge",
-            NOT_FILLED: "○ not filled yet"}.get(verdict, verdict)
+    return {
+        "same": "✓ same",
+        "defensible": "◇ defensible",
+        "different": "◆ different",
+        YOURS_TO_JUDGE: "? yours to judge",
+        NOT_FILLED: "○ not filled yet",
+    }.get(verdict, verdict)
 
 
 def blank_card() -> dict[str, Any]:
@@ -111,8 +132,14 @@ def what_a_reader_sees(course: Course, texts: dict[str, dict[int, str]] | None =
     rows = []
     for src in course.sources.itertuples(index=False):
         first = (texts or {}).get(src.source_id, {}).get(1, "")
-        rows.append({"reading": src.source_id, "title": src.title, "web address": src.url,
-                     "first paragraph": first or "(open the reading: see the retrieval sheet in 00)"})
+        rows.append(
+            {
+                "reading": src.source_id,
+                "title": src.title,
+                "web address": src.url,
+                "first paragraph": first or "(open the reading: see the retrieval sheet in 00)",
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -135,24 +162,72 @@ def _author(mine: str, row: pd.Series) -> CardField:
     named = [n for n in names if re.search(rf"\b{re.escape(n)}\b", mine, flags=re.IGNORECASE)]
     unknown = re.search(UNKNOWN_AUTHOR, mine, flags=re.IGNORECASE)
     course_unknown = re.search(UNKNOWN_AUTHOR, str(row["author"]), flags=re.IGNORECASE)
-    reason = "The course takes the author from the byline or the page; it records a pseudonym or a missing byline as such."
+    reason = (
+        "The course takes the author from the byline or the page; it records a pseudonym or a missing byline as such."
+    )
     if named and (unknown or not course_unknown):
-        return CardField("author", mine, row["author"], "same", f"I see the name the course gives (“{named[0]}”).", reason)
+        return CardField(
+            "author", mine, row["author"], "same", f"I see the name the course gives (“{named[0]}”).", reason
+        )
     if named:
-        return CardField("author", mine, row["author"], "defensible", f"I see the name “{named[0]}”; the course also records that the real author is not known. Do you say so?", reason)
+        return CardField(
+            "author",
+            mine,
+            row["author"],
+            "defensible",
+            f"I see the name “{named[0]}”; the course also records that the real author is not known. Do you say so?",
+            reason,
+        )
     if unknown and course_unknown:
-        return CardField("author", mine, row["author"], "same" if not names else "defensible",
-                         "I see that you say the author is not known." + (" The course also records the user name shown on the page." if names else ""), reason)
+        return CardField(
+            "author",
+            mine,
+            row["author"],
+            "same" if not names else "defensible",
+            "I see that you say the author is not known."
+            + (" The course also records the user name shown on the page." if names else ""),
+            reason,
+        )
     if unknown:
-        return CardField("author", mine, row["author"], "different", "You say the author is not known; the course names an author from the byline.", reason)
+        return CardField(
+            "author",
+            mine,
+            row["author"],
+            "different",
+            "You say the author is not known; the course names an author from the byline.",
+            reason,
+        )
     staff = re.search(r"\b(?:staff|editors?|editorial|magazine|newsroom)\b", mine, flags=re.IGNORECASE) or any(
-        re.search(rf"\b{re.escape(n)}\b", mine, flags=re.IGNORECASE) for n in outlet_names(str(row["outlet"])))
+        re.search(rf"\b{re.escape(n)}\b", mine, flags=re.IGNORECASE) for n in outlet_names(str(row["outlet"]))
+    )
     if course_unknown and staff:
-        return CardField("author", mine, row["author"], "defensible",
-                         "You name the outlet or its staff, as the course does in brackets; the course's first point is that the piece has no byline. Do you say so?", reason)
+        return CardField(
+            "author",
+            mine,
+            row["author"],
+            "defensible",
+            "You name the outlet or its staff, as the course does in brackets; the course's first point is that the"
+            " piece has no byline. Do you say so?",
+            reason,
+        )
     if course_unknown:
-        return CardField("author", mine, row["author"], "different", "I do not see that you say the author is unknown; the course finds no byline. What is your evidence for the author you name?", reason)
-    return CardField("author", mine, row["author"], "different", "I do not see the course's author, nor that the author is unknown. Compare with the course's card.", reason)
+        return CardField(
+            "author",
+            mine,
+            row["author"],
+            "different",
+            "I do not see that you say the author is unknown; the course finds no byline. What is your evidence for the"
+            " author you name?",
+            reason,
+        )
+    return CardField(
+        "author",
+        mine,
+        row["author"],
+        "different",
+        "I do not see the course's author, nor that the author is unknown. Compare with the course's card.",
+        reason,
+    )
 
 
 def _outlet(mine: str, row: pd.Series) -> CardField:
@@ -161,8 +236,17 @@ def _outlet(mine: str, row: pd.Series) -> CardField:
     named = [n for n in names if re.search(rf"\b{re.escape(n)}\b", mine, flags=re.IGNORECASE)]
     reason = f"The course takes the outlet from the web address and the page (genre: {row['genre']})."
     if named:
-        return CardField("outlet", mine, row["outlet"], "same", f"I see an outlet the course names (“{named[0]}”).", reason)
-    return CardField("outlet", mine, row["outlet"], "different", "I do not see an outlet the course names. Look at the web address again.", reason)
+        return CardField(
+            "outlet", mine, row["outlet"], "same", f"I see an outlet the course names (“{named[0]}”).", reason
+        )
+    return CardField(
+        "outlet",
+        mine,
+        row["outlet"],
+        "different",
+        "I do not see an outlet the course names. Look at the web address again.",
+        reason,
+    )
 
 
 def _date(mine: str, row: pd.Series) -> CardField:
@@ -170,39 +254,91 @@ def _date(mine: str, row: pd.Series) -> CardField:
     start, end = pd.Timestamp(row["date_start"]), pd.Timestamp(row["date_end"])
     course_years = {str(y) for y in range(start.year, end.year + 1)}
     shown = f"{row['published']} ({describe_date(row['published'])})"
-    why = "The course records a window of days when the evidence gives no single day; how it knows is under date_evidence."
+    why = (
+        "The course records a window of days when the evidence gives no single day; how it knows is under"
+        " date_evidence."
+    )
     years = _years(mine)
     if not years:
         return CardField("date", mine, shown, "different", "I see no year in your date. Give at least a year.", why)
     if not years & course_years:
-        return CardField("date", mine, shown, "different", f"You give {', '.join(sorted(years))}; the course's year is {', '.join(sorted(course_years))}.", why)
+        return CardField(
+            "date",
+            mine,
+            shown,
+            "different",
+            f"You give {', '.join(sorted(years))}; the course's year is {', '.join(sorted(course_years))}.",
+            why,
+        )
     month = start.strftime("%B").casefold()
     has_month = month in mine.casefold() or re.search(rf"\b{start.year}-{start.month:02d}\b", mine) is not None
     if has_month:
-        return CardField("date", mine, shown, "same", "I see the course's year and month. Is your window as wide as the evidence allows, and no wider?", why)
-    return CardField("date", mine, shown, "defensible", "I see the course's year. Can the evidence narrow it to a month or a week?", why)
+        return CardField(
+            "date",
+            mine,
+            shown,
+            "same",
+            "I see the course's year and month. Is your window as wide as the evidence allows, and no wider?",
+            why,
+        )
+    return CardField(
+        "date",
+        mine,
+        shown,
+        "defensible",
+        "I see the course's year. Can the evidence narrow it to a month or a week?",
+        why,
+    )
 
 
 def _evidence(mine: str, row: pd.Series) -> CardField:
     """How the date is known: which kinds of evidence the text names (a program cannot say whether the reasoning holds)."""
     kinds = [k for k, pattern in EVIDENCE_WORDS.items() if re.search(pattern, mine, flags=re.IGNORECASE)]
-    seen = f"I see you use {', '.join(kinds)}." if kinds else "I see no kind of evidence I can name (web address, archive, events mentioned, issue date)."
-    return CardField("date_evidence", mine, str(row["published_basis"]), YOURS_TO_JUDGE,
-                     seen + " Whether your reasoning holds, compare yourself: same, defensible or different?", "")
+    seen = (
+        f"I see you use {', '.join(kinds)}."
+        if kinds
+        else "I see no kind of evidence I can name (web address, archive, events mentioned, issue date)."
+    )
+    return CardField(
+        "date_evidence",
+        mine,
+        str(row["published_basis"]),
+        YOURS_TO_JUDGE,
+        seen + " Whether your reasoning holds, compare yourself: same, defensible or different?",
+        "",
+    )
 
 
 def _free(name: str, mine: str, row: pd.Series) -> CardField:
     """Audience, purpose, perspective: what a program can see, and the course's words beside yours."""
-    reasons = {"audience": f"The course infers the audience from the outlet ({row['outlet']}) and the genre ({row['genre']}).",
-               "purpose": "The course infers the purpose from what the text argues for and whom it addresses.",
-               "perspective": "The course describes the author's position and register in its own neutral words; it does not adopt them."}
+    reasons = {
+        "audience": f"The course infers the audience from the outlet ({row['outlet']}) and the genre ({row['genre']}).",
+        "purpose": "The course infers the purpose from what the text argues for and whom it addresses.",
+        "perspective": (
+            "The course describes the author's position and register in its own neutral words; it does not adopt them."
+        ),
+    }
     if name == "audience":
         m = re.search(AUDIENCE, mine, flags=re.IGNORECASE)
         seen = f"I see you name an audience (“{m.group(0)}”)." if m else "I see no word naming readers or an audience."
     else:
-        shared = sorted({w for w in re.findall(r"[a-z]{5,}", fold(mine))} & {w for w in re.findall(r"[a-z]{5,}", fold(str(row[name])))})
-        seen = (f"Words you share with the course's: {', '.join(shared[:6])}." if shared else "You and the course use different words; that says nothing on its own.")
-    return CardField(name, mine, str(row[name]), YOURS_TO_JUDGE, seen + " A program cannot judge this: is yours the same, defensible or different?", reasons[name])
+        shared = sorted(
+            {w for w in re.findall(r"[a-z]{5,}", fold(mine))}
+            & {w for w in re.findall(r"[a-z]{5,}", fold(str(row[name])))}
+        )
+        seen = (
+            f"Words you share with the course's: {', '.join(shared[:6])}."
+            if shared
+            else "You and the course use different words; that says nothing on its own."
+        )
+    return CardField(
+        name,
+        mine,
+        str(row[name]),
+        YOURS_TO_JUDGE,
+        seen + " A program cannot judge this: is yours the same, defensible or different?",
+        reasons[name],
+    )
 
 
 def compare_card(course: Course, source_id: str, my_card: Any, qid: str | None = None) -> CardComparison:
@@ -214,11 +350,13 @@ def compare_card(course: Course, source_id: str, my_card: Any, qid: str | None =
     if my_card is ... or my_card is None:
         my_card = {}
     if not isinstance(my_card, dict):
-        problems.append("Your card should be a dict: dict(author=\"...\", outlet=\"...\", ...), each answer in quotes.")
+        problems.append('Your card should be a dict: dict(author="...", outlet="...", ...), each answer in quotes.')
         my_card = {}
     unknown = sorted(set(map(str, my_card)) - set(CARD))
     if unknown:
-        problems.append(f"{', '.join(map(repr, unknown))} is not a field of the card; the fields are {', '.join(CARD)}.")
+        problems.append(
+            f"{', '.join(map(repr, unknown))} is not a field of the card; the fields are {', '.join(CARD)}."
+        )
     fields = []
     for name in CARD:
         mine = _filled(my_card.get(name, ...))
@@ -236,6 +374,8 @@ def compare_card(course: Course, source_id: str, my_card: Any, qid: str | None =
             fields.append(_free(name, mine, row))
     out = CardComparison(source_id, tuple(fields), tuple(problems))
     if any(f.verdict != NOT_FILLED for f in fields):
-        card = "; ".join(f"{k}: {_filled(my_card.get(k))}" for k in CARD if _filled(my_card.get(k)))  # saved as text the hand-in shows as is
+        card = "; ".join(
+            f"{k}: {_filled(my_card.get(k))}" for k in CARD if _filled(my_card.get(k))
+        )  # saved as text the hand-in shows as is
         store.record(qid or f"{source_id}_card", f"{source_id} card: {card}", "compared", out.summary())
     return out

@@ -33,6 +33,7 @@ PATTERN = "attempts-*.jsonl"
 
 # ---------------------------------------------------------------- where and how the work is stored
 
+
 def work_dir() -> Path:
     """The folder that holds this user's saved work ($SHAREDSHIELD_WORK_DIR, else the user data folder)."""
     value = os.environ.get(ENV)
@@ -109,7 +110,7 @@ def _jsonable(value: Any) -> Any:
 def _valid(entry: Any) -> str | None:
     """What is wrong with one saved line, or None when it is a well-formed record."""
     if not isinstance(entry, dict) or entry.get("kind") != KIND:
-        return f"it is not a Shared Shield work record (no \"kind\": \"{KIND}\")"
+        return f'it is not a Shared Shield work record (no "kind": "{KIND}")'
     for key in ("time", "qid", "verdict", "feedback"):
         if not isinstance(entry.get(key), str):
             return f"the field {key!r} is missing or not text"
@@ -128,11 +129,17 @@ class FileProblem:
     kept: int
 
     def __str__(self) -> str:
-        done = f"It was set aside as {self.moved_to.name} (nothing was deleted)" if self.moved_to else "Another notebook has already set it aside"
+        done = (
+            f"It was set aside as {self.moved_to.name} (nothing was deleted)"
+            if self.moved_to
+            else "Another notebook has already set it aside"
+        )
         kept = f"; its {self.kept} readable record(s) were kept in your work" if self.kept else ""
-        return (f"Saved work: {self.path}: {self.what}. {done}{kept}, and recording goes on in a new file. "
-                f"To fix: nothing is needed; if you edited or copied that file by hand, compare it with the set-aside copy, "
-                f"and delete the copy once you no longer need it.")
+        return (
+            f"Saved work: {self.path}: {self.what}. {done}{kept}, and recording goes on in a new file. To fix: nothing"
+            " is needed; if you edited or copied that file by hand, compare it with the set-aside copy, and delete the"
+            " copy once you no longer need it."
+        )
 
 
 def set_aside(path: Path, what: str, good: list[dict]) -> FileProblem:
@@ -143,7 +150,10 @@ def set_aside(path: Path, what: str, good: list[dict]) -> FileProblem:
     except FileNotFoundError:  # another process got there first
         return FileProblem(path, what, None, 0)
     if good:
-        atomic_write(path.with_name(f"attempts-recovered-{stamp()}-{os.getpid()}.jsonl"), "".join(json.dumps(g, ensure_ascii=False) + "\n" for g in good))
+        atomic_write(
+            path.with_name(f"attempts-recovered-{stamp()}-{os.getpid()}.jsonl"),
+            "".join(json.dumps(g, ensure_ascii=False) + "\n" for g in good),
+        )
     return FileProblem(path, what, target, len(good))
 
 
@@ -209,8 +219,15 @@ def record(qid: str, answer: Any, verdict: str, feedback: str) -> None:
         raise ValueError(f"verdict must be one of {', '.join(VERDICTS)}, not {verdict!r}")
     if os.environ.get(SITE_ENV) == "1":  # the static site's build runs the notebooks: not a learner's work
         return
-    entry = {"kind": KIND, "version": VERSION, "time": now_utc(), "qid": str(qid), "answer": _jsonable(answer),
-             "verdict": verdict, "feedback": str(feedback)}
+    entry = {
+        "kind": KIND,
+        "version": VERSION,
+        "time": now_utc(),
+        "qid": str(qid),
+        "answer": _jsonable(answer),
+        "verdict": verdict,
+        "feedback": str(feedback),
+    }
     prompt = prompt_of(str(qid))
     if prompt:
         entry["prompt"] = prompt
@@ -224,13 +241,18 @@ def record(qid: str, answer: Any, verdict: str, feedback: str) -> None:
             path = own_file()
         atomic_write(path, "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in [*old, entry]))
     except OSError as err:
-        print(f"Saved work: could not save your answer to {path}: {err.strerror or err}. Your checks still work, but this attempt "
-              f"is not saved. To fix: make that folder writable, or set {ENV} to a folder you can write to.", file=sys.stderr)
+        print(
+            f"Saved work: could not save your answer to {path}: {err.strerror or err}. Your checks still work, but this"
+            f" attempt is not saved. To fix: make that folder writable, or set {ENV} to a folder you can write to.",
+            file=sys.stderr,
+        )
 
 
 def reset(folder: Path, confirm: bool) -> Path | None:
     """Move every saved-work file into a dated backup folder (never deletes); return the backup folder."""
-    files = sorted(p for p in folder.glob("*") if p.is_file() and not p.name.startswith(".tmp-")) if folder.is_dir() else []
+    files = (
+        sorted(p for p in folder.glob("*") if p.is_file() and not p.name.startswith(".tmp-")) if folder.is_dir() else []
+    )
     if not files or not confirm:
         return None
     backup = private_dir(private_dir(folder / "backups") / f"reset-{stamp()}-{os.getpid()}")

@@ -17,16 +17,45 @@ from .errors import CourseDataError
 from .templates import render
 
 MISMATCH = ("no", "partly")
-CARD_FIELDS = (("author", "Author"), ("outlet", "Outlet"), ("genre", "Genre"), ("published", "Published (EDTF)"),
-               ("published_basis", "How we know the date"), ("audience", "Audience"), ("purpose", "Purpose"), ("perspective", "Perspective"))
+CARD_FIELDS = (
+    ("author", "Author"),
+    ("outlet", "Outlet"),
+    ("genre", "Genre"),
+    ("published", "Published (EDTF)"),
+    ("published_basis", "How we know the date"),
+    ("audience", "Audience"),
+    ("purpose", "Purpose"),
+    ("perspective", "Perspective"),
+)
 LINK_FIELDS = (("url", "Web address"), ("archive_url", "Archived copies"))  # archive_url is shown when the data has it
 
 
 def mentions_with_events(course: Course) -> pd.DataFrame:
     """Every mention with its event's title, record date (EDTF, words, first/last day), origin, theme and actor."""
-    ev = course.events[["event_id", "title", "summary", "date", "date_confidence", "date_reference", "date_start", "date_end",
-                        "precision", "origin", "theme", "actor1_code"]]
-    ev = ev.rename(columns={"date": "record_date", "date_start": "record_start", "date_end": "record_end", "precision": "record_precision"})
+    ev = course.events[
+        [
+            "event_id",
+            "title",
+            "summary",
+            "date",
+            "date_confidence",
+            "date_reference",
+            "date_start",
+            "date_end",
+            "precision",
+            "origin",
+            "theme",
+            "actor1_code",
+        ]
+    ]
+    ev = ev.rename(
+        columns={
+            "date": "record_date",
+            "date_start": "record_start",
+            "date_end": "record_end",
+            "precision": "record_precision",
+        }
+    )
     out = course.mentions.merge(ev, on="event_id", how="left", validate="many_to_one")
     out["record_words"] = [describe_date(d) for d in out["record_date"]]
     return out
@@ -37,7 +66,9 @@ def statements(course: Course) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     for m in course.mentions.sort_values(["source_id", "paragraph"]).itertuples(index=False):
         words = f"“{m.date_as_stated}”" if m.date_as_stated else "no date given"
-        out.setdefault(m.event_id, []).append(f"{m.source_id} ¶{m.paragraph}: {words} (matches the record: {m.matches_record})")
+        out.setdefault(m.event_id, []).append(
+            f"{m.source_id} ¶{m.paragraph}: {words} (matches the record: {m.matches_record})"
+        )
     return out
 
 
@@ -46,16 +77,28 @@ def discrepancies(course: Course) -> pd.DataFrame:
     m = mentions_with_events(course)
     m = m[m["matches_record"].isin(MISMATCH)].sort_values(["record_start", "source_id", "paragraph"])
     m = m.assign(where=[f"{s} ¶{p}" for s, p in zip(m["source_id"], m["paragraph"], strict=True)])
-    cols = {"where": "reading ¶", "event_id": "event", "title": "title", "date_as_stated": "the reading says", "record_words": "the record says",
-            "matches_record": "matches", "discrepancy": "what differs", "date_reference": "reference for the record date"}
+    cols = {
+        "where": "reading ¶",
+        "event_id": "event",
+        "title": "title",
+        "date_as_stated": "the reading says",
+        "record_words": "the record says",
+        "matches_record": "matches",
+        "discrepancy": "what differs",
+        "date_reference": "reference for the record date",
+    }
     return m[list(cols)].rename(columns=cols).reset_index(drop=True)
 
 
 def source_spans(course: Course) -> pd.DataFrame:
     """Per reading: publication window, and the earliest and latest record day of the events it mentions."""
     m = mentions_with_events(course)
-    span = m.groupby("source_id").agg(first_event=("record_start", "min"), last_event=("record_end", "max"),
-                                      events=("event_id", "nunique"), mentions=("event_id", "size"))
+    span = m.groupby("source_id").agg(
+        first_event=("record_start", "min"),
+        last_event=("record_end", "max"),
+        events=("event_id", "nunique"),
+        mentions=("event_id", "size"),
+    )
     src = course.sources.set_index("source_id")[["genre", "published", "date_start", "date_end"]]
     src = src.rename(columns={"date_start": "published_start", "date_end": "published_end"})
     out = src.join(span, how="left").reset_index()
@@ -66,10 +109,16 @@ def source_spans(course: Course) -> pd.DataFrame:
 
 def sourcing_cards(course: Course) -> str:
     """One HTML card per reading (every value escaped): who, where, what genre, when and how we know, for whom, why."""
-    cards = [{"source_id": src.source_id, "title": src.title, "date": describe_date(src.published),
-              "fields": [(label, str(getattr(src, col))) for col, label in CARD_FIELDS],
-              "links": [(label, str(getattr(src, col, "") or "")) for col, label in LINK_FIELDS if getattr(src, col, "")]}
-             for src in course.sources.itertuples(index=False)]
+    cards = [
+        {
+            "source_id": src.source_id,
+            "title": src.title,
+            "date": describe_date(src.published),
+            "fields": [(label, str(getattr(src, col))) for col, label in CARD_FIELDS],
+            "links": [(label, str(getattr(src, col, "") or "")) for col, label in LINK_FIELDS if getattr(src, col, "")],
+        }
+        for src in course.sources.itertuples(index=False)
+    ]
     return render("sourcing_cards.html", cards=cards)
 
 
@@ -88,7 +137,9 @@ def _text(value: object) -> str:
 def table_html(df: pd.DataFrame, caption: str | None = None, index: bool = False, more: int = 0) -> str:
     """A DataFrame as a left-aligned, wrapping HTML table (nothing truncated; every value and header escaped)."""
     columns = ([df.index.name or ""] if index else []) + [str(c) for c in df.columns]
-    rows = [(_text(key), [_text(v) for v in row]) for key, row in zip(df.index, df.itertuples(index=False), strict=True)]
+    rows = [
+        (_text(key), [_text(v) for v in row]) for key, row in zip(df.index, df.itertuples(index=False), strict=True)
+    ]
     return render("table.html", columns=columns, rows=rows, caption=caption, index=index, more=more)
 
 
@@ -100,7 +151,9 @@ def show_table(df: pd.DataFrame, max_rows: int = 200) -> None:
 def coverage(course: Course) -> pd.DataFrame:
     """Events x readings: the matches_record verdict where a reading mentions the event ('' where it is silent)."""
     m = course.mentions.drop_duplicates(["event_id", "source_id"])
-    grid = m.pivot(index="event_id", columns="source_id", values="matches_record").reindex(columns=list(course.sources["source_id"]))
+    grid = m.pivot(index="event_id", columns="source_id", values="matches_record").reindex(
+        columns=list(course.sources["source_id"])
+    )
     ev = course.events.set_index("event_id")[["title", "date_start", "origin"]]
     out = ev.join(grid, how="left").sort_values("date_start").fillna({s: "" for s in course.sources["source_id"]})
     out["readings"] = (out[list(course.sources["source_id"])] != "").sum(axis=1)
@@ -113,13 +166,33 @@ def shared_events(course: Course, a: str, b: str) -> pd.DataFrame:
     left = m[m["source_id"] == a].set_index("event_id")
     right = m[m["source_id"] == b].set_index("event_id")
     both = left.index.intersection(right.index)
-    out = pd.DataFrame({
-        "event": both, "title": left.loc[both, "title"].to_numpy(), "the record says": left.loc[both, "record_words"].to_numpy(),
-        f"{a}: date": [f"¶{p}: {d or 'no date'} ({v})" for p, d, v in zip(left.loc[both, "paragraph"], left.loc[both, "date_as_stated"], left.loc[both, "matches_record"], strict=True)],
-        f"{a}: framing": left.loc[both, "framing"].to_numpy(),
-        f"{b}: date": [f"¶{p}: {d or 'no date'} ({v})" for p, d, v in zip(right.loc[both, "paragraph"], right.loc[both, "date_as_stated"], right.loc[both, "matches_record"], strict=True)],
-        f"{b}: framing": right.loc[both, "framing"].to_numpy(),
-    })
+    out = pd.DataFrame(
+        {
+            "event": both,
+            "title": left.loc[both, "title"].to_numpy(),
+            "the record says": left.loc[both, "record_words"].to_numpy(),
+            f"{a}: date": [
+                f"¶{p}: {d or 'no date'} ({v})"
+                for p, d, v in zip(
+                    left.loc[both, "paragraph"],
+                    left.loc[both, "date_as_stated"],
+                    left.loc[both, "matches_record"],
+                    strict=True,
+                )
+            ],
+            f"{a}: framing": left.loc[both, "framing"].to_numpy(),
+            f"{b}: date": [
+                f"¶{p}: {d or 'no date'} ({v})"
+                for p, d, v in zip(
+                    right.loc[both, "paragraph"],
+                    right.loc[both, "date_as_stated"],
+                    right.loc[both, "matches_record"],
+                    strict=True,
+                )
+            ],
+            f"{b}: framing": right.loc[both, "framing"].to_numpy(),
+        }
+    )
     order = left.loc[both, "record_start"].to_numpy().argsort(kind="stable")
     return out.iloc[order].reset_index(drop=True)
 
@@ -132,10 +205,24 @@ def disagreements(course: Course) -> pd.DataFrame:
     for eid, g in many.groupby("event_id", sort=False):
         stated = {d for d in g["date_as_stated_edtf"] if d}
         if g["matches_record"].isin(MISMATCH).any() or len(stated) > 1:
-            rows.append({"event": eid, "title": g["title"].iloc[0], "the record says": g["record_words"].iloc[0], "record_start": g["record_start"].iloc[0],
-                         "readings say": "; ".join(f"{r.source_id} ¶{r.paragraph}: {r.date_as_stated or 'no date'} ({r.matches_record})" for r in g.itertuples()),
-                         "what differs": " | ".join(f"{r.source_id}: {r.discrepancy}" for r in g.itertuples() if r.discrepancy)})
-    out = pd.DataFrame(rows, columns=["event", "title", "the record says", "record_start", "readings say", "what differs"])
+            rows.append(
+                {
+                    "event": eid,
+                    "title": g["title"].iloc[0],
+                    "the record says": g["record_words"].iloc[0],
+                    "record_start": g["record_start"].iloc[0],
+                    "readings say": "; ".join(
+                        f"{r.source_id} ¶{r.paragraph}: {r.date_as_stated or 'no date'} ({r.matches_record})"
+                        for r in g.itertuples()
+                    ),
+                    "what differs": " | ".join(
+                        f"{r.source_id}: {r.discrepancy}" for r in g.itertuples() if r.discrepancy
+                    ),
+                }
+            )
+    out = pd.DataFrame(
+        rows, columns=["event", "title", "the record says", "record_start", "readings say", "what differs"]
+    )
     return out.sort_values("record_start").drop(columns="record_start").reset_index(drop=True)
 
 

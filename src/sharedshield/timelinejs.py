@@ -44,12 +44,23 @@ def timelinejs(course: Course, title: str = TITLE) -> dict:
     events = []
     for e in course.events.sort_values(["date_start", "event_id"]).itertuples(index=False):
         stated = said.get(e.event_id, [])
-        readings = ("As the readings state it: " + "; ".join(stated)) if stated else "Background event: no reading mentions it."
+        readings = (
+            ("As the readings state it: " + "; ".join(stated))
+            if stated
+            else "Background event: no reading mentions it."
+        )
         slide = {
             "unique_id": e.event_id,
             **_dates(e.date_start, e.date_end, e.precision),
-            "text": {"headline": html.escape(e.title),
-                     "text": _paragraphs(e.summary, f"Record date: {describe_date(e.date)} (confidence: {e.date_confidence}). Reference: {e.date_reference}", readings)},
+            "text": {
+                "headline": html.escape(e.title),
+                "text": _paragraphs(
+                    e.summary,
+                    f"Record date: {describe_date(e.date)} (confidence: {e.date_confidence}). Reference:"
+                    f" {e.date_reference}",
+                    readings,
+                ),
+            },
             "group": html.escape(e.theme),
             "display_date": html.escape(describe_date(e.date)),
         }

@@ -16,10 +16,12 @@ MAX_FIELD = 2000
 MAX_ANCHOR_WORDS = 12
 MAX_PHRASE_WORDS = 6
 _TAG = re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>")
-QUAD_CLASS = {**{f"{i:02d}": "verbal cooperation" for i in range(1, 6)},
-              **{f"{i:02d}": "material cooperation" for i in range(6, 9)},
-              **{f"{i:02d}": "verbal conflict" for i in range(9, 14)},
-              **{f"{i:02d}": "material conflict" for i in range(14, 21)}}
+QUAD_CLASS = {
+    **{f"{i:02d}": "verbal cooperation" for i in range(1, 6)},
+    **{f"{i:02d}": "material cooperation" for i in range(6, 9)},
+    **{f"{i:02d}": "verbal conflict" for i in range(9, 14)},
+    **{f"{i:02d}": "material conflict" for i in range(14, 21)},
+}
 
 Row = dict[str, Any]
 
@@ -32,11 +34,29 @@ def load_package(data_dir: Path) -> dict:
     except FileNotFoundError:
         raise FileNotFoundError(f"{path} not found — is data_dir the course's data/ folder?") from None
     except json.JSONDecodeError as err:
-        raise CourseDataError([Problem("datapackage.json", err.lineno, None, f"is not valid JSON ({err.msg}, line {err.lineno} column {err.colno})",
-                                       "undo the last edit (git checkout -- data/datapackage.json)")]) from None
+        raise CourseDataError(
+            [
+                Problem(
+                    "datapackage.json",
+                    err.lineno,
+                    None,
+                    f"is not valid JSON ({err.msg}, line {err.lineno} column {err.colno})",
+                    "undo the last edit (git checkout -- data/datapackage.json)",
+                )
+            ]
+        ) from None
     except (OSError, UnicodeDecodeError) as err:
-        raise CourseDataError([Problem("datapackage.json", None, None, f"cannot be read ({type(err).__name__}: {getattr(err, 'strerror', None) or err})",
-                                       "restore it (git checkout -- data/datapackage.json)")]) from None
+        raise CourseDataError(
+            [
+                Problem(
+                    "datapackage.json",
+                    None,
+                    None,
+                    f"cannot be read ({type(err).__name__}: {getattr(err, 'strerror', None) or err})",
+                    "restore it (git checkout -- data/datapackage.json)",
+                )
+            ]
+        ) from None
     problems = _package_problems(package)
     if problems:
         raise CourseDataError(problems)
@@ -50,18 +70,55 @@ def _package_problems(package: Any) -> list[Problem]:
         return [Problem("datapackage.json", None, "resources", "has no list of resources", fix)]
     out = []
     for i, res in enumerate(package["resources"]):
-        fields = res.get("schema", {}).get("fields") if isinstance(res, dict) and isinstance(res.get("schema"), dict) else None
-        if not (isinstance(res, dict) and isinstance(res.get("name"), str) and isinstance(res.get("path"), str) and isinstance(fields, list)):
-            out.append(Problem("datapackage.json", None, f"resources[{i}]", "needs a name, a path and a schema with a list of fields", fix))
+        fields = (
+            res.get("schema", {}).get("fields")
+            if isinstance(res, dict) and isinstance(res.get("schema"), dict)
+            else None
+        )
+        if not (
+            isinstance(res, dict)
+            and isinstance(res.get("name"), str)
+            and isinstance(res.get("path"), str)
+            and isinstance(fields, list)
+        ):
+            out.append(
+                Problem(
+                    "datapackage.json",
+                    None,
+                    f"resources[{i}]",
+                    "needs a name, a path and a schema with a list of fields",
+                    fix,
+                )
+            )
             continue
         for field in fields:
-            if not (isinstance(field, dict) and isinstance(field.get("name"), str) and isinstance(field.get("constraints", {}), dict)):
-                out.append(Problem("datapackage.json", None, f"{res['name']}.fields", f"field {field!r:.60} needs a name and (optionally) a constraints object", fix))
+            if not (
+                isinstance(field, dict)
+                and isinstance(field.get("name"), str)
+                and isinstance(field.get("constraints", {}), dict)
+            ):
+                out.append(
+                    Problem(
+                        "datapackage.json",
+                        None,
+                        f"{res['name']}.fields",
+                        f"field {field!r:.60} needs a name and (optionally) a constraints object",
+                        fix,
+                    )
+                )
                 continue
             try:
                 re.compile(field.get("constraints", {}).get("pattern", ""))
             except (re.error, TypeError) as err:
-                out.append(Problem("datapackage.json", None, f"{res['name']}.{field['name']}", f"the pattern is not a valid regular expression ({err})", fix))
+                out.append(
+                    Problem(
+                        "datapackage.json",
+                        None,
+                        f"{res['name']}.{field['name']}",
+                        f"the pattern is not a valid regular expression ({err})",
+                        fix,
+                    )
+                )
     return out
 
 
@@ -76,8 +133,16 @@ def _decode(name: str, raw: bytes, problems: list[Problem]) -> str | None:
             row = sum(1 for _ in csv.reader(io.StringIO(raw[: err.start].decode("utf-8") + "x", newline="")))
         except csv.Error:
             row = line
-        problems.append(Problem(name, row, None, f"byte {raw[err.start]:#04x} is not UTF-8 text (line {line} of the file)",
-                                "save the file as 'CSV UTF-8' (in Excel: Save As → CSV UTF-8; in LibreOffice: Character set → Unicode (UTF-8))"))
+        problems.append(
+            Problem(
+                name,
+                row,
+                None,
+                f"byte {raw[err.start]:#04x} is not UTF-8 text (line {line} of the file)",
+                "save the file as 'CSV UTF-8' (in Excel: Save As → CSV UTF-8; in LibreOffice: Character set → Unicode"
+                " (UTF-8))",
+            )
+        )
         return None
 
 
@@ -87,7 +152,9 @@ def read_csv_rows(name: str, raw: bytes, fields: list[str], problems: list[Probl
     if text is None:
         return []
     if not text.strip():
-        problems.append(Problem(name, None, None, "the file is empty", f"it needs at least the header row: {','.join(fields)}"))
+        problems.append(
+            Problem(name, None, None, "the file is empty", f"it needs at least the header row: {','.join(fields)}")
+        )
         return []
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     rows: list[tuple[int, Row]] = []
@@ -102,15 +169,36 @@ def read_csv_rows(name: str, raw: bytes, fields: list[str], problems: list[Probl
         sep = next((s for s in (";", "\t", "|") if s in ",".join(header)), None)
         if sep and missing:
             shown = "tab" if sep == "\t" else f"'{sep}'"
-            problems.append(Problem(name, 1, None, f"the columns seem to be separated by {shown}, not commas",
-                                    "save the file as comma-separated CSV"))
+            problems.append(
+                Problem(
+                    name,
+                    1,
+                    None,
+                    f"the columns seem to be separated by {shown}, not commas",
+                    "save the file as comma-separated CSV",
+                )
+            )
             return []
         for m in missing:
-            problems.append(Problem(name, 1, m, "this required column is missing from the header",
-                                    f"add a column named '{m}' (the header must be: {','.join(fields)})"))
+            problems.append(
+                Problem(
+                    name,
+                    1,
+                    m,
+                    "this required column is missing from the header",
+                    f"add a column named '{m}' (the header must be: {','.join(fields)})",
+                )
+            )
         for e in extra:
-            problems.append(Problem(name, 1, e or "(blank)", "this column is not in the table's schema",
-                                    "delete the column, or add it to the table's schema in datapackage.json"))
+            problems.append(
+                Problem(
+                    name,
+                    1,
+                    e or "(blank)",
+                    "this column is not in the table's schema",
+                    "delete the column, or add it to the table's schema in datapackage.json",
+                )
+            )
         for d in dupes:
             problems.append(Problem(name, 1, d, "this column appears more than once in the header", "keep only one"))
         if missing or extra or dupes:
@@ -120,8 +208,15 @@ def read_csv_rows(name: str, raw: bytes, fields: list[str], problems: list[Probl
             if not any(v.strip() for v in values):
                 continue
             if len(values) != len(header):
-                problems.append(Problem(name, row_no, None, f"the row has {len(values)} values but the header has {len(header)} columns",
-                                        "check for a missing or extra comma, or a quote that is not closed"))
+                problems.append(
+                    Problem(
+                        name,
+                        row_no,
+                        None,
+                        f"the row has {len(values)} values but the header has {len(header)} columns",
+                        "check for a missing or extra comma, or a quote that is not closed",
+                    )
+                )
                 continue
             rows.append((row_no, dict(zip(header, values, strict=True))))
     except csv.Error as err:
@@ -133,8 +228,15 @@ def read_csv_rows(name: str, raw: bytes, fields: list[str], problems: list[Probl
             what = "a quoted field is never closed, so the file ends inside it"
         else:
             what = f"the CSV cannot be read ({msg})"
-        problems.append(Problem(name, last + 1, None, f"{what}, near line {line} of the file",
-                                "check that every opening double quote \" has a closing one, and that the file is complete"))
+        problems.append(
+            Problem(
+                name,
+                last + 1,
+                None,
+                f"{what}, near line {line} of the file",
+                'check that every opening double quote " has a closing one, and that the file is complete',
+            )
+        )
     return rows
 
 
@@ -178,22 +280,47 @@ def check_table(name: str, schema: dict, rows: list[tuple[int, Row]], problems: 
                 row[col] = value = value.strip()
             if value == "":
                 if c.get("required"):
-                    problems.append(Problem(name, row_no, col, "is empty but required", _fill_in(field.get("description", "a value"))))
+                    problems.append(
+                        Problem(
+                            name, row_no, col, "is empty but required", _fill_in(field.get("description", "a value"))
+                        )
+                    )
                     ok = False
                 continue
             if "\x00" in value:
-                problems.append(Problem(name, row_no, col, "contains a NUL character (byte 0): the file is damaged or not plain CSV text",
-                                        "retype the value, or save the file again as 'CSV UTF-8'"))
+                problems.append(
+                    Problem(
+                        name,
+                        row_no,
+                        col,
+                        "contains a NUL character (byte 0): the file is damaged or not plain CSV text",
+                        "retype the value, or save the file again as 'CSV UTF-8'",
+                    )
+                )
                 ok = False
                 continue
             if len(value) > MAX_FIELD:
-                problems.append(Problem(name, row_no, col, f"is {len(value):,} characters long; the limit is {MAX_FIELD:,}",
-                                        "shorten it (was text pasted twice, or a quote left open?)"))
+                problems.append(
+                    Problem(
+                        name,
+                        row_no,
+                        col,
+                        f"is {len(value):,} characters long; the limit is {MAX_FIELD:,}",
+                        "shorten it (was text pasted twice, or a quote left open?)",
+                    )
+                )
                 ok = False
                 continue
             if ftype == "string" and _TAG.search(value):
-                problems.append(Problem(name, row_no, col, f"contains HTML markup ({_TAG.search(value).group(0)[:40]!r})",
-                                        "write plain text without < > tags"))
+                problems.append(
+                    Problem(
+                        name,
+                        row_no,
+                        col,
+                        f"contains HTML markup ({_TAG.search(value).group(0)[:40]!r})",
+                        "write plain text without < > tags",
+                    )
+                )
                 ok = False
                 continue
             try:
@@ -203,20 +330,56 @@ def check_table(name: str, schema: dict, rows: list[tuple[int, Row]], problems: 
                 ok = False
                 continue
             if "enum" in c and value not in c["enum"]:
-                problems.append(Problem(name, row_no, col, f"'{value}' is not an allowed value", "use one of: " + ", ".join(c["enum"])))
+                problems.append(
+                    Problem(
+                        name, row_no, col, f"'{value}' is not an allowed value", "use one of: " + ", ".join(c["enum"])
+                    )
+                )
                 ok = False
             if "pattern" in c and not re.fullmatch(c["pattern"], str(value)):
-                problems.append(Problem(name, row_no, col, f"'{value}' does not have the expected form", _pattern_hint(col, c["pattern"])))
+                problems.append(
+                    Problem(
+                        name,
+                        row_no,
+                        col,
+                        f"'{value}' does not have the expected form",
+                        _pattern_hint(col, c["pattern"]),
+                    )
+                )
                 ok = False
             if "maxLength" in c and len(value) > c["maxLength"]:
-                problems.append(Problem(name, row_no, col, f"is {len(value)} characters long; the limit is {c['maxLength']}", "shorten it"))
+                problems.append(
+                    Problem(
+                        name,
+                        row_no,
+                        col,
+                        f"is {len(value)} characters long; the limit is {c['maxLength']}",
+                        "shorten it",
+                    )
+                )
                 ok = False
             if "minimum" in c and value < c["minimum"]:
-                problems.append(Problem(name, row_no, col, f"{value} is below the minimum {c['minimum']}", f"use a number of at least {c['minimum']}"))
+                problems.append(
+                    Problem(
+                        name,
+                        row_no,
+                        col,
+                        f"{value} is below the minimum {c['minimum']}",
+                        f"use a number of at least {c['minimum']}",
+                    )
+                )
                 ok = False
             if c.get("unique"):
                 if value in seen_unique[col]:
-                    problems.append(Problem(name, row_no, col, f"'{value}' is used already in row {seen_unique[col][value]}", "each value must be unique: change one of them"))
+                    problems.append(
+                        Problem(
+                            name,
+                            row_no,
+                            col,
+                            f"'{value}' is used already in row {seen_unique[col][value]}",
+                            "each value must be unique: change one of them",
+                        )
+                    )
                     ok = False
                 else:
                     seen_unique[col][value] = row_no
@@ -231,7 +394,15 @@ def check_table(name: str, schema: dict, rows: list[tuple[int, Row]], problems: 
         for row_no, row in good:
             key = tuple(row[k] for k in pk)
             if key in seen:
-                problems.append(Problem(name, row_no, ", ".join(pk), f"the combination {key} repeats row {seen[key]}", "remove the duplicate row or change one of them"))
+                problems.append(
+                    Problem(
+                        name,
+                        row_no,
+                        ", ".join(pk),
+                        f"the combination {key} repeats row {seen[key]}",
+                        "remove the duplicate row or change one of them",
+                    )
+                )
             else:
                 seen[key] = row_no
     return good
@@ -257,7 +428,9 @@ def _pattern_hint(col: str, pattern: str) -> str:
     return f"it must match the pattern {pattern}"
 
 
-def check_foreign_keys(name: str, schema: dict, rows: list[tuple[int, Row]], keys: dict[str, set], problems: list[Problem]) -> None:
+def check_foreign_keys(
+    name: str, schema: dict, rows: list[tuple[int, Row]], keys: dict[str, set], problems: list[Problem]
+) -> None:
     """Every foreign key value exists in the table it points to."""
     for fk in schema.get("foreignKeys", []):
         col = fk["fields"] if isinstance(fk["fields"], str) else fk["fields"][0]
@@ -266,8 +439,16 @@ def check_foreign_keys(name: str, schema: dict, rows: list[tuple[int, Row]], key
         for row_no, row in rows:
             if row.get(col) not in known:
                 sample = ", ".join(sorted(map(str, known))[:6])
-                problems.append(Problem(name, row_no, col, f"'{row.get(col)}' is not in {target}.csv",
-                                        f"use an id that exists in {target}.csv (e.g. {sample}{', …' if len(known) > 6 else ''}) or add it there first"))
+                problems.append(
+                    Problem(
+                        name,
+                        row_no,
+                        col,
+                        f"'{row.get(col)}' is not in {target}.csv",
+                        f"use an id that exists in {target}.csv (e.g. {sample}{', …' if len(known) > 6 else ''}) or add"
+                        " it there first",
+                    )
+                )
 
 
 def words(text: str) -> int:

@@ -24,13 +24,27 @@ from .store import make_private
 from .tables import add_row, next_event_id, show_table
 from .tables import copy_data as _copy
 
-FORM_FIELDS = ("title", "summary", "date", "date_confidence", "date_reference", "actor1", "actor1_code",
-               "actor2", "actor2_code", "event_class", "cameo_code", "theme")
+FORM_FIELDS = (
+    "title",
+    "summary",
+    "date",
+    "date_confidence",
+    "date_reference",
+    "actor1",
+    "actor1_code",
+    "actor2",
+    "actor2_code",
+    "event_class",
+    "cameo_code",
+    "theme",
+)
 OPTIONAL = ("actor2", "actor2_code", "cameo_code", "notes")
 MY_DATA_ENV = "SHAREDSHIELD_MY_DATA"
 
 
-def field_help(table: str = "events", fields: tuple[str, ...] = FORM_FIELDS, data_dir: str | Path | None = None) -> pd.DataFrame:
+def field_help(
+    table: str = "events", fields: tuple[str, ...] = FORM_FIELDS, data_dir: str | Path | None = None
+) -> pd.DataFrame:
     """The codebook's help for a form, from datapackage.json: field, required, what it holds, allowed values or pattern."""
     package = json.loads((find_data_dir(data_dir) / "datapackage.json").read_text(encoding="utf-8"))
     resource = next((r for r in package["resources"] if r["name"] == table), None)
@@ -45,8 +59,15 @@ def field_help(table: str = "events", fields: tuple[str, ...] = FORM_FIELDS, dat
         allowed = ", ".join(c["enum"]) if "enum" in c else f"text matching {c['pattern']}" if "pattern" in c else ""
         if "maxLength" in c:
             allowed = (allowed + "; " if allowed else "") + f"at most {c['maxLength']} characters"
-        rows.append({"field": name, "required": "yes" if c.get("required") else "no", "what it holds": f.get("description", ""),
-                     "allowed values": allowed, "example from the course data": examples.get(name, "")})
+        rows.append(
+            {
+                "field": name,
+                "required": "yes" if c.get("required") else "no",
+                "what it holds": f.get("description", ""),
+                "allowed values": allowed,
+                "example from the course data": examples.get(name, ""),
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -69,14 +90,18 @@ def show_form_help(table: str = "events", fields: tuple[str, ...] = FORM_FIELDS)
 
 def form_problems(form: dict) -> list[str]:
     """What is missing or unknown in a filled-in form, one line per problem (empty when it is complete)."""
-    missing = [k for k in FORM_FIELDS if k not in OPTIONAL and (form.get(k, ...) is ... or not str(form.get(k) or "").strip())]
+    missing = [
+        k for k in FORM_FIELDS if k not in OPTIONAL and (form.get(k, ...) is ... or not str(form.get(k) or "").strip())
+    ]
     if len(missing) == len([k for k in FORM_FIELDS if k not in OPTIONAL]):
         return ["the form is empty: replace each ... with a value (the help table above says what each field holds)"]
     problems = []
     allowed = set(FORM_FIELDS) | set(OPTIONAL)
     for key in form:
         if key not in allowed:
-            problems.append(f"'{key}' is not a field of the form; the fields are {', '.join(FORM_FIELDS)} (and optional notes)")
+            problems.append(
+                f"'{key}' is not a field of the form; the fields are {', '.join(FORM_FIELDS)} (and optional notes)"
+            )
     for key in FORM_FIELDS:
         value = form.get(key, ...)
         if key not in OPTIONAL and (value is ... or value is None or not str(value).strip()):
@@ -94,14 +119,18 @@ def add_event(form: dict, data_dir: str | Path, origin: str = "background") -> C
     folder = Path(data_dir).expanduser().resolve()
     problems = form_problems(form)
     if problems:
-        print("Your event was not added. Fix these, then run the cell again:\n" + "\n".join(f"  - {p}" for p in problems))
+        print(
+            "Your event was not added. Fix these, then run the cell again:\n" + "\n".join(f"  - {p}" for p in problems)
+        )
         return None
     values = _clean(form)
     try:
         course = load_course(folder)
     except CourseDataError as err:
-        print(f"Your copy in {folder} has problems already; fix them first, or start a fresh copy with "
-              f"ss.yourturn.my_copy(fresh=True):\n{err}")
+        print(
+            f"Your copy in {folder} has problems already; fix them first, or start a fresh copy with "
+            f"ss.yourturn.my_copy(fresh=True):\n{err}"
+        )
         return None
     same = course.events[(course.events["title"] == values["title"]) & (course.events["date"] == values["date"])]
     if len(same):
@@ -115,7 +144,10 @@ def add_event(form: dict, data_dir: str | Path, origin: str = "background") -> C
         try:
             load_course(trial)
         except CourseDataError as err:
-            print(f"Your event was not added: the validator found problems (row {len(course.events) + 2} is your event).\n{err}")
+            print(
+                f"Your event was not added: the validator found problems (row {len(course.events) + 2} is your"
+                f" event).\n{err}"
+            )
             return None
     add_row(folder, "events", event_id=event_id, origin=origin, **values)
     print(f"Added {event_id} to your copy in {folder}.")
@@ -140,16 +172,20 @@ def my_copy(to: str | Path | None = None, fresh: bool = False) -> Path:
             n += 1
         dest = dest.parent / f"{dest.name}-{n}"
     dest.parent.mkdir(parents=True, exist_ok=True)
-    return make_private(_copy(dest))  # the learner's copy is theirs only (folders 0700, files 0600), like their saved work
+    return make_private(
+        _copy(dest)
+    )  # the learner's copy is theirs only (folders 0700, files 0600), like their saved work
 
 
 def spreadsheet_steps(folder: str | Path) -> str:
     """What to do with the copy in a spreadsheet, as Markdown naming the folder."""
-    return (f"Your copy is in `{folder}`.\n\n"
-            "1. Open `events.csv` from that folder in a spreadsheet (LibreOffice Calc, Excel, Google Sheets: import as CSV, UTF-8, comma-separated).\n"
-            "2. Add your row at the bottom. Keep every column; leave optional cells empty; type codes such as `0312` as text so the leading zero stays.\n"
-            "3. Save as CSV (UTF-8) under the same name, in the same folder.\n"
-            "4. Run the reload cell below: `ss.load_course(my_folder)` checks your copy and lists every problem on one line.")
+    return (
+        f"Your copy is in `{folder}`.\n\n1. Open `events.csv` from that folder in a spreadsheet (LibreOffice Calc,"
+        " Excel, Google Sheets: import as CSV, UTF-8, comma-separated).\n2. Add your row at the bottom. Keep every"
+        " column; leave optional cells empty; type codes such as `0312` as text so the leading zero stays.\n3. Save as"
+        " CSV (UTF-8) under the same name, in the same folder.\n4. Run the reload cell below:"
+        " `ss.load_course(my_folder)` checks your copy and lists every problem on one line."
+    )
 
 
 def show_spreadsheet_steps(folder: str | Path) -> None:

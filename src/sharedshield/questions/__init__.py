@@ -17,15 +17,32 @@ from types import ModuleType
 
 from ._model import SOURCING_PARTS, TASK_KINDS, Hint, Question, Written, spelled, written
 
-__all__ = ["SOURCING_PARTS", "TASK_KINDS", "ChoiceItem", "Hint", "Question", "Written", "all_questions", "choice_items", "notebook_of", "prompt_of",
-           "quiz_items", "spelled", "written", "written_tasks"]
+__all__ = [
+    "SOURCING_PARTS",
+    "TASK_KINDS",
+    "ChoiceItem",
+    "Hint",
+    "Question",
+    "Written",
+    "all_questions",
+    "choice_items",
+    "notebook_of",
+    "prompt_of",
+    "quiz_items",
+    "spelled",
+    "written",
+    "written_tasks",
+]
 
 
 @cache
 def _modules() -> tuple[ModuleType, ...]:
     """The notebook modules (nNN_*.py) of this package, imported once."""
-    return tuple(importlib.import_module(f"{__name__}.{info.name}") for info in pkgutil.iter_modules(__path__)
-                 if re.match(r"n\d\d_", info.name))
+    return tuple(
+        importlib.import_module(f"{__name__}.{info.name}")
+        for info in pkgutil.iter_modules(__path__)
+        if re.match(r"n\d\d_", info.name)
+    )
 
 
 @cache
@@ -57,7 +74,10 @@ def quiz_items(notebook: str) -> list[dict]:
     for module in _modules():
         if module.__name__.rsplit(".", 1)[-1].startswith(f"n{notebook}_"):
             return list(getattr(module, "QUIZ", []))
-    raise LookupError(f"no questions module for notebook {notebook!r}: the modules are {', '.join(m.__name__.rsplit('.', 1)[-1] for m in _modules())}")
+    raise LookupError(
+        f"no questions module for notebook {notebook!r}: the modules are"
+        f" {', '.join(m.__name__.rsplit('.', 1)[-1] for m in _modules())}"
+    )
 
 
 @dataclass(frozen=True)
@@ -91,9 +111,18 @@ def choice_items() -> list[ChoiceItem]:
             answers = item["answers"]
             right = [i for i, a in enumerate(answers) if a.get("correct")]
             if len(right) != 1:
-                raise ValueError(f"quiz {number} #{k}: a multiple-choice item needs exactly one right answer, not {len(right)}")
-            out.append(ChoiceItem(f"quiz {number} #{k}", item["question"], tuple(a["answer"] for a in answers), right[0],
-                                  tuple(a.get("feedback", "") for a in answers)))
+                raise ValueError(
+                    f"quiz {number} #{k}: a multiple-choice item needs exactly one right answer, not {len(right)}"
+                )
+            out.append(
+                ChoiceItem(
+                    f"quiz {number} #{k}",
+                    item["question"],
+                    tuple(a["answer"] for a in answers),
+                    right[0],
+                    tuple(a.get("feedback", "") for a in answers),
+                )
+            )
     return out
 
 

@@ -25,10 +25,18 @@ class Question:
     explain: str
     hints: tuple[Hint, ...] = field(default_factory=tuple)
     compare: Callable[[Any, Any], bool] | None = None
-    wrong: dict[str, str] = field(default_factory=dict)  # a likely wrong answer (compared after `normalize`) -> its own feedback
-    normalize: Callable[[Any], str] | None = None  # how an answer is spelled before it is matched to `wrong` (default: `fold`)
-    options: dict[str, str] = field(default_factory=dict)  # a letter question's options, by letter, in the order they are listed
-    defensible: dict[str, str] = field(default_factory=dict)  # an answer that differs from the course's but can be defended -> why (spelled as for `wrong`)
+    wrong: dict[str, str] = field(
+        default_factory=dict
+    )  # a likely wrong answer (compared after `normalize`) -> its own feedback
+    normalize: Callable[[Any], str] | None = (
+        None  # how an answer is spelled before it is matched to `wrong` (default: `fold`)
+    )
+    options: dict[str, str] = field(
+        default_factory=dict
+    )  # a letter question's options, by letter, in the order they are listed
+    defensible: dict[str, str] = field(
+        default_factory=dict
+    )  # an answer that differs from the course's but can be defended -> why (spelled as for `wrong`)
 
 
 def spelled(q: Question, answer: Any) -> str:
@@ -48,7 +56,9 @@ class Written:
     kind: TaskKind = "short"
     reading: str | None = None  # the one reading the task is about (a bare "¶4" then cites it)
     paragraph: int | None = None  # for a rewrite: the paragraph rewritten
-    asks: tuple[str, ...] = SOURCING_PARTS  # for sourcing: the parts the task asks for (the feedback names only these as missing)
+    asks: tuple[str, ...] = (
+        SOURCING_PARTS  # for sourcing: the parts the task asks for (the feedback names only these as missing)
+    )
     model: str = ""  # what a good answer covers: shown only once the learner has saved an answer (reveal.good_answer)
 
     def __post_init__(self) -> None:
@@ -57,10 +67,19 @@ class Written:
         if self.kind == "rewrite" and (self.reading is None or self.paragraph is None):
             raise ValueError("a rewrite task names the reading and the paragraph rewritten")
         if not set(self.asks) <= set(SOURCING_PARTS):
-            raise ValueError(f"a sourcing task asks for some of {', '.join(SOURCING_PARTS)}, not {', '.join(sorted(set(self.asks) - set(SOURCING_PARTS)))}")
+            raise ValueError(
+                f"a sourcing task asks for some of {', '.join(SOURCING_PARTS)}, not"
+                f" {', '.join(sorted(set(self.asks) - set(SOURCING_PARTS)))}"
+            )
 
 
-def written(prompt: str, kind: TaskKind = "short", reading: str | None = None, paragraph: int | None = None,
-            asks: tuple[str, ...] = SOURCING_PARTS, model: str = "") -> Written:
+def written(
+    prompt: str,
+    kind: TaskKind = "short",
+    reading: str | None = None,
+    paragraph: int | None = None,
+    asks: tuple[str, ...] = SOURCING_PARTS,
+    model: str = "",
+) -> Written:
     """A written task of the given kind (see `Written`)."""
     return Written(prompt, kind, reading, paragraph, tuple(asks), model)
