@@ -13,6 +13,7 @@ help:
 	@echo "make test        run the whole test suite, every notebook included"
 	@echo "make test-quick  the tests that run no notebook, build no site and start no JupyterLab (marker slow)"
 	@echo "make check-data  validate data/ and list every problem"
+	@echo "make lint        ruff's lint rules (lines of at most 120 characters, notebooks too) and its formatter check"
 	@echo "make strip       remove outputs from the notebooks before committing"
 	@echo "make site        run every notebook and build the offline reading site in _site/ (see README)"
 	@echo "make handouts    print the student and teacher packs to _handouts/ (A4 and US Letter PDFs; needs Chromium)"
@@ -79,7 +80,8 @@ check-data: $(VENV)/.student
 	$(BIN)/python -m sharedshield check
 
 lint: $(VENV)/.dev
-	$(BIN)/ruff check src tests
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 strip: $(VENV)/.dev
 	$(BIN)/nbstripout notebooks/*.ipynb

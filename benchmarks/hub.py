@@ -40,7 +40,9 @@ CHART = "notebooks/03_event_density.ipynb"
 # In every page: note (once) the moment the first plotly chart has drawn its SVG.
 TIMER_JS = """
 (() => { const t = setInterval(() => {
-  if (document.querySelector('.js-plotly-plot svg.main-svg, .sharedshield-chart svg.main-svg')) { window.__chartAt = Date.now(); clearInterval(t); }
+  if (document.querySelector('.js-plotly-plot svg.main-svg, .sharedshield-chart svg.main-svg')) {
+    window.__chartAt = Date.now(); clearInterval(t);
+  }
 }, 20); })();
 """
 
@@ -52,7 +54,7 @@ def cells(name: str) -> list[str]:
 
 
 async def learner(browser, the_hub: hubkit.Hub, link: str, user: str, timeout: float) -> float:
-    """One learner: log in by the link, run notebook 03 in the lab until a chart is drawn; seconds from the login click."""
+    """One learner: log in by the link, run notebook 03 until a chart is drawn; seconds from the login click."""
     context = await browser.new_context(viewport={"width": 1280, "height": 860})
     await context.add_init_script(TIMER_JS)
     page = await context.new_page()
@@ -101,8 +103,13 @@ def memory(user: str, the_hub: hubkit.Hub) -> dict[str, float]:
     kernels = [pid for pid in hub.descendants(server) if "ipykernel" in hub.command_line(pid)]
     s_rss, s_pss = hubkit.memory_kb(server)
     k = [hubkit.memory_kb(pid) for pid in kernels]
-    return {"server_rss": s_rss / 1024, "server_pss": s_pss / 1024, "kernels": len(kernels),
-            "kernel_rss": sum(r for r, _ in k) / 1024, "kernel_pss": sum(p for _, p in k) / 1024}
+    return {
+        "server_rss": s_rss / 1024,
+        "server_pss": s_pss / 1024,
+        "kernels": len(kernels),
+        "kernel_rss": sum(r for r, _ in k) / 1024,
+        "kernel_pss": sum(p for _, p in k) / 1024,
+    }
 
 
 async def one_round(browser, the_hub: hubkit.Hub, repo: Path, n: int, timeout: float) -> dict:
@@ -110,10 +117,20 @@ async def one_round(browser, the_hub: hubkit.Hub, repo: Path, n: int, timeout: f
     users = [f"r{n}-{i:02d}" for i in range(n)]
     link = hub.nbgitpuller_link(the_hub.url, str(repo), branch=hubkit.branch_of(repo), notebook=CHART)
     started = time.monotonic()
-    times = await asyncio.wait_for(asyncio.gather(*(learner(browser, the_hub, link, u, timeout) for u in users)), timeout * 1.5)
+    times = await asyncio.wait_for(
+        asyncio.gather(*(learner(browser, the_hub, link, u, timeout) for u in users)), timeout * 1.5
+    )
     path = lambda name: f"{hubkit.FOLDER}/notebooks/{name}.ipynb"  # noqa: E731
-    replies = await asyncio.wait_for(asyncio.gather(*(hubkit.execute_async(the_hub, u, path(nb), cells(nb), timeout, keep=True)
-                                                      for u in users for nb in NOTEBOOKS)), timeout)
+    replies = await asyncio.wait_for(
+        asyncio.gather(
+            *(
+                hubkit.execute_async(the_hub, u, path(nb), cells(nb), timeout, keep=True)
+                for u in users
+                for nb in NOTEBOOKS
+            )
+        ),
+        timeout,
+    )
     errors = [r.error for rs in replies for r in rs if r.error]
     await asyncio.sleep(2)
     mem = [memory(u, the_hub) for u in users]
@@ -129,27 +146,51 @@ def mib(x: float) -> str:
 
 def report(rounds: list[dict], base: dict[str, float], took: float) -> str:
     """The results section, as Markdown."""
-    machine = (f"{dt.datetime.now().strftime('%Y-%m-%d %H:%M')}; {os.cpu_count()} CPUs ({platform.machine()}); "
-               f"Python {platform.python_version()}; load average at the end {os.getloadavg()[0]:.1f}; run took {took:.0f} s")
-    lines = ["## The hub: what one learner costs (`make bench-hub`)", "",
-             f"`make bench-hub` on {machine}. The demo hub (hub/jupyterhub_config.py) on 127.0.0.1, learners in headless Chromium "
-             "on the same machine (so the browser's CPU is taken from the hub's). Each round has new learners, started together.", "",
-             "| Learners together | Login to drawn chart: median | slowest | Server RSS / PSS per learner | Kernels per learner | "
-             "Kernels' RSS / PSS per learner | Learner total RSS / PSS | Round took |",
-             "|---|---|---|---|---|---|---|---|"]
+    machine = (
+        f"{dt.datetime.now().strftime('%Y-%m-%d %H:%M')}; {os.cpu_count()} CPUs ({platform.machine()}); "
+        f"Python {platform.python_version()}; load average at the end {os.getloadavg()[0]:.1f}; run took {took:.0f} s"
+    )
+    lines = [
+        "## The hub: what one learner costs (`make bench-hub`)",
+        "",
+        (
+            f"`make bench-hub` on {machine}. The demo hub (hub/jupyterhub_config.py) on 127.0.0.1, learners in headless"
+            " Chromium on the same machine (so the browser's CPU is taken from the hub's). Each round has new"
+            " learners, started together."
+        ),
+        "",
+        (
+            "| Learners together | Login to drawn chart: median | slowest | Server RSS / PSS per learner | Kernels per"
+            " learner | Kernels' RSS / PSS per learner | Learner total RSS / PSS | Round took |"
+        ),
+        "|---|---|---|---|---|---|---|---|",
+    ]
     for r in rounds:
         m = r["mem"]
         avg = lambda key, m=m: statistics.mean(x[key] for x in m)  # noqa: E731
-        lines.append(f"| {r['n']} | {statistics.median(r['times']):.1f} s | {max(r['times']):.1f} s | {mib(avg('server_rss'))} / {mib(avg('server_pss'))} "
-                     f"| {avg('kernels'):.0f} | {mib(avg('kernel_rss'))} / {mib(avg('kernel_pss'))} "
-                     f"| {mib(avg('server_rss') + avg('kernel_rss'))} / {mib(avg('server_pss') + avg('kernel_pss'))} | {r['seconds']:.0f} s |")
-    lines += ["", f"- Shared by all learners: the hub {mib(base['hub_rss'])} RSS, the proxy {mib(base['proxy_rss'])} RSS.",
-              f"- Memory is read after each learner ran notebooks {', '.join(NOTEBOOKS)} top to bottom, one kernel each, all left "
-              "running (a learner who closes notebooks, or a hub that culls idle kernels, costs less). PSS counts shared library "
-              "pages once across processes; it is the better figure for adding learners up.",
-              "- Login to drawn chart: from the login click to the first chart of notebook 03 drawn in the page: the hub starts "
-              "the learner's server, nbgitpuller clones the course, JupyterLab loads, the learner runs all cells.",
-              "- Errors while running the notebooks: " + ("; ".join(sorted(set(e for r in rounds for e in r['errors']))) or "none") + ".", ""]
+        lines.append(
+            f"| {r['n']} | {statistics.median(r['times']):.1f} s | {max(r['times']):.1f} s | {mib(avg('server_rss'))} /"
+            f" {mib(avg('server_pss'))} | {avg('kernels'):.0f} | {mib(avg('kernel_rss'))} / {mib(avg('kernel_pss'))} |"
+            f" {mib(avg('server_rss') + avg('kernel_rss'))} / {mib(avg('server_pss') + avg('kernel_pss'))} |"
+            f" {r['seconds']:.0f} s |"
+        )
+    lines += [
+        "",
+        f"- Shared by all learners: the hub {mib(base['hub_rss'])} RSS, the proxy {mib(base['proxy_rss'])} RSS.",
+        (
+            f"- Memory is read after each learner ran notebooks {', '.join(NOTEBOOKS)} top to bottom, one kernel each,"
+            " all left running (a learner who closes notebooks, or a hub that culls idle kernels, costs less). PSS"
+            " counts shared library pages once across processes; it is the better figure for adding learners up."
+        ),
+        (
+            "- Login to drawn chart: from the login click to the first chart of notebook 03 drawn in the page: the hub"
+            " starts the learner's server, nbgitpuller clones the course, JupyterLab loads, the learner runs all cells."
+        ),
+        "- Errors while running the notebooks: "
+        + ("; ".join(sorted(set(e for r in rounds for e in r["errors"]))) or "none")
+        + ".",
+        "",
+    ]
     return "\n".join(lines)
 
 
@@ -168,11 +209,19 @@ async def main_async(sizes: list[int], timeout: float) -> str:
                     print(f"{n} learner(s) ...", flush=True)
                     rounds.append(await one_round(browser, the_hub, repo, n, timeout))
                     r = rounds[-1]
-                    print(f"  login to chart median {statistics.median(r['times']):.1f} s, max {max(r['times']):.1f} s; round {r['seconds']:.0f} s", flush=True)
+                    print(
+                        f"  login to chart median {statistics.median(r['times']):.1f} s, max {max(r['times']):.1f} s;"
+                        f" round {r['seconds']:.0f} s",
+                        flush=True,
+                    )
                 await browser.close()
             tree = {pid: hub.command_line(pid) for pid in hub.descendants(the_hub.proc.pid)}
-            base = {"hub_rss": hubkit.memory_kb(the_hub.proc.pid)[0] / 1024,
-                    "proxy_rss": sum(hubkit.memory_kb(p)[0] for p, c in tree.items() if "configurable-http-proxy" in c) / 1024}
+            base = {
+                "hub_rss": hubkit.memory_kb(the_hub.proc.pid)[0] / 1024,
+                "proxy_rss": (
+                    sum(hubkit.memory_kb(p)[0] for p, c in tree.items() if "configurable-http-proxy" in c) / 1024
+                ),
+            }
         finally:
             stopped = hub.stop_hub(the_hub.proc)
             if stopped.left_behind:

@@ -1,8 +1,8 @@
 """`make bench`: time the course and write benchmarks/results.md (numbers live here, never in timed tests).
 
 Sections: course execution against the floor of bare kernels, load_course() cold and warm, the density on
-synthetic events of mixed precision (time, peak memory, log-log slope), the static site build and `make handouts`. When a
-target is missed the script profiles what dominates and reports it.
+synthetic events of mixed precision (time, peak memory, log-log slope), the static site build and `make handouts`.
+When a target is missed the script profiles what dominates and reports it.
 
 Usage: python benchmarks/run.py [--quick] [--only course,load,density,site,handouts,class-report]
 """
@@ -49,13 +49,23 @@ def fmt_bytes(n: float) -> str:
 
 def top_functions(profile: cProfile.Profile | str, n: int = 8, only: str = "") -> list[str]:
     """The n functions with most cumulative time (import and kernel plumbing left out; only files containing `only`)."""
-    stats = pstats.Stats(profile, stream=io.StringIO()) if isinstance(profile, str) else pstats.Stats(profile, stream=io.StringIO())
+    stats = (
+        pstats.Stats(profile, stream=io.StringIO())
+        if isinstance(profile, str)
+        else pstats.Stats(profile, stream=io.StringIO())
+    )
     rows = sorted(stats.stats.items(), key=lambda kv: kv[1][3], reverse=True)  # type: ignore[attr-defined]
     out = []
     for (file, line, func), (_, _, tottime, cumtime, _) in rows:
         short = file.replace(str(ROOT) + "/", "").split("site-packages/")[-1]
-        plumbing = ("importlib" in file or file in ("<string>", "~") and not func.startswith("<method 'argsort'")
-                    or "IPython/core" in file or "asyncio" in file or func in ("<module>", "<lambda>", "<listcomp>"))
+        plumbing = (
+            "importlib" in file
+            or file in ("<string>", "~")
+            and not func.startswith("<method 'argsort'")
+            or "IPython/core" in file
+            or "asyncio" in file
+            or func in ("<module>", "<lambda>", "<listcomp>")
+        )
         if plumbing or (only and only not in file):
             continue
         out.append(f"`{func}` ({short}:{line}) cumulative {cumtime:.2f} s, own {tottime:.2f} s")
@@ -64,7 +74,8 @@ def top_functions(profile: cProfile.Profile | str, n: int = 8, only: str = "") -
     return out
 
 
-# ---- course execution -------------------------------------------------------------------------------------------------
+# ---- course execution ------------------------------------------------------------------------------------------------
+
 
 def run_notebook(path: Path) -> float:
     """Seconds to execute one notebook top to bottom in a fresh kernel (kernel start included)."""
@@ -92,7 +103,9 @@ def bench_course(rows: list, notes: list) -> None:
         floors.append(run_floor())
     total, floor = sum(per.values()), sum(floors)
     ratio = total / floor
-    rows.append(("Course: all notebooks, fresh kernels", f"{len(paths)} notebooks", fmt_s(total), "", "<= 1.5x floor", ""))
+    rows.append(
+        ("Course: all notebooks, fresh kernels", f"{len(paths)} notebooks", fmt_s(total), "", "<= 1.5x floor", "")
+    )
     rows.append(("Floor: bare kernels `" + FLOOR_CODE + "`", f"{len(paths)} kernels", fmt_s(floor), "", "", ""))
     rows.append(("Course / floor", "", f"{ratio:.2f}x", "", "<= 1.5x", "PASS" if ratio <= 1.5 else "MISS"))
     mean_floor = floor / len(paths)
@@ -107,10 +120,17 @@ def bench_course(rows: list, notes: list) -> None:
 def profile_notebook(path: Path) -> list[str]:
     """Profile a notebook's code cells, one run_cell each (IPython magics dropped), in a fresh Python process."""
     nb = nbformat.read(path, as_version=4)
-    cells = ["\n".join(line for line in c.source.splitlines() if not line.lstrip().startswith(("%", "!"))) for c in nb.cells if c.cell_type == "code"]
+    cells = [
+        "\n".join(line for line in c.source.splitlines() if not line.lstrip().startswith(("%", "!")))
+        for c in nb.cells
+        if c.cell_type == "code"
+    ]
     prof = ROOT / ".bench.prof"
-    script = ("import cProfile\nfrom IPython.core.interactiveshell import InteractiveShell\nsh = InteractiveShell.instance()\n"
-              f"p = cProfile.Profile()\np.runcall(lambda: [sh.run_cell(c) for c in {cells!r}])\np.dump_stats({str(prof)!r})\n")
+    script = (
+        "import cProfile\nfrom IPython.core.interactiveshell import InteractiveShell\nsh ="
+        " InteractiveShell.instance()\np = cProfile.Profile()\np.runcall(lambda: [sh.run_cell(c) for c in"
+        f" {cells!r}])\np.dump_stats({str(prof)!r})\n"
+    )
     subprocess.run([PY, "-c", script], cwd=path.parent, capture_output=True, text=True, timeout=600)
     if not prof.exists():
         return ["(profiling failed)"]
@@ -120,7 +140,7 @@ def profile_notebook(path: Path) -> list[str]:
         prof.unlink()
 
 
-# ---- load_course ----------------------------------------------------------------------------------------------------
+# ---- load_course -----------------------------------------------------------------------------------------------------
 
 COLD = """
 import time, json
@@ -143,8 +163,19 @@ def bench_load(rows: list, notes: list, repeats: int) -> None:
         imports.append(r["import"])
     cold = statistics.median(colds)
     readings = "with" if os.environ.get("SHAREDSHIELD_READINGS") else "without"
-    rows.append((f"load_course() cold ({readings} readings)", f"{r['events']} events", fmt_s(cold), "", "<= 0.5 s", "PASS" if cold <= 0.5 else "MISS"))
-    rows.append(("`import sharedshield` (fresh process, not counted above)", "", fmt_s(statistics.median(imports)), "", "", ""))
+    rows.append(
+        (
+            f"load_course() cold ({readings} readings)",
+            f"{r['events']} events",
+            fmt_s(cold),
+            "",
+            "<= 0.5 s",
+            "PASS" if cold <= 0.5 else "MISS",
+        )
+    )
+    rows.append(
+        ("`import sharedshield` (fresh process, not counted above)", "", fmt_s(statistics.median(imports)), "", "", "")
+    )
 
     import sharedshield
 
@@ -159,12 +190,16 @@ def bench_load(rows: list, notes: list, repeats: int) -> None:
         prof = ROOT / ".bench.prof"
         script = f"import sharedshield, cProfile; cProfile.run('sharedshield.load_course()', {str(prof)!r})"
         subprocess.run([PY, "-c", script], cwd=ROOT, check=True, timeout=300)
-        notes.append(f"load_course() cold misses 0.5 s (median of {repeats}: {fmt_s(cold)}); what dominates (cProfile, fresh process):")
+        notes.append(
+            f"load_course() cold misses 0.5 s (median of {repeats}: {fmt_s(cold)}); what dominates (cProfile, fresh"
+            " process):"
+        )
         notes.extend("  - " + line for line in top_functions(str(prof), 10))
         prof.unlink()
 
 
-# ---- density ----------------------------------------------------------------------------------------------------------
+# ---- density ---------------------------------------------------------------------------------------------------------
+
 
 def synthetic_events(n: int, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
     """n events of mixed precision in 1993-2013: 40% day, 25% month, 10% season, 15% year, 10% multi-day range."""
@@ -205,12 +240,31 @@ def bench_density(rows: list, notes: list, sizes: list[int]) -> None:
         assert abs(d.mass.sum() - n) < 1e-6 * n and d.outside == 0, "density lost mass"
         times.append(best)
         mems.append(peak)
-        rows.append(("density.spread(), mixed precision, monthly bins", f"{n:,} events", fmt_s(best), fmt_bytes(peak), "<= 1 s at 10^6" if n == 10**6 else "",
-                     ("PASS" if best <= 1 else "MISS") if n == 10**6 else ""))
+        rows.append(
+            (
+                "density.spread(), mixed precision, monthly bins",
+                f"{n:,} events",
+                fmt_s(best),
+                fmt_bytes(peak),
+                "<= 1 s at 10^6" if n == 10**6 else "",
+                ("PASS" if best <= 1 else "MISS") if n == 10**6 else "",
+            )
+        )
     slope = float(np.polyfit(np.log10(sizes), np.log10(times), 1)[0]) if len(sizes) > 1 else float("nan")
-    rows.append(("density: slope of log time vs log n", f"{sizes[0]:,}-{sizes[-1]:,}", f"{slope:.2f}", "", "~1 (linear)", "PASS" if slope <= 1.15 else "MISS"))
-    notes.append("Density time per event (a fixed per-call cost dominates the smallest size; argsort makes the whole O(n log n)): "
-                 + ", ".join(f"{n:,}: {t / n * 1e9:.0f} ns" for n, t in zip(sizes, times, strict=True)) + ".")
+    rows.append(
+        (
+            "density: slope of log time vs log n",
+            f"{sizes[0]:,}-{sizes[-1]:,}",
+            f"{slope:.2f}",
+            "",
+            "~1 (linear)",
+            "PASS" if slope <= 1.15 else "MISS",
+        )
+    )
+    notes.append(
+        "Density time per event (a fixed per-call cost dominates the smallest size; argsort makes the whole O(n log"
+        " n)): " + ", ".join(f"{n:,}: {t / n * 1e9:.0f} ns" for n, t in zip(sizes, times, strict=True)) + "."
+    )
     if times[-1] > 1 or slope > 1.15:
         s, e = synthetic_events(sizes[-1])
         bins = density.edges(s, e, "month")
@@ -221,7 +275,7 @@ def bench_density(rows: list, notes: list, sizes: list[int]) -> None:
 
 
 def bench_record(rows: list, notes: list, n: int = 10**5) -> None:
-    """The record's three placements (start, spread, end) of n events over quarterly bins: what robust_peaks() computes."""
+    """The record's three placements (start, spread, end) of n events over quarterly bins, as robust_peaks() makes."""
     try:
         from sharedshield import density, record
     except ImportError:
@@ -233,7 +287,16 @@ def bench_record(rows: list, notes: list, n: int = 10**5) -> None:
     start, end = pd.Series(s.astype("datetime64[ns]")), pd.Series(e.astype("datetime64[ns]"))
     bins = density.edges(s, e, "quarter")
     best = min(_timed(lambda: [record.placed(start, end, bins, how) for how in record.PLACEMENTS]) for _ in range(3))
-    rows.append(("record.placed() x3 (robust peaks), quarterly bins", f"{n:,} events", fmt_s(best), "", "<= 1 s", "PASS" if best <= 1 else "MISS"))
+    rows.append(
+        (
+            "record.placed() x3 (robust peaks), quarterly bins",
+            f"{n:,} events",
+            fmt_s(best),
+            "",
+            "<= 1 s",
+            "PASS" if best <= 1 else "MISS",
+        )
+    )
 
 
 def _timed(fn) -> float:
@@ -242,7 +305,8 @@ def _timed(fn) -> float:
     return time.perf_counter() - t
 
 
-# ---- site -------------------------------------------------------------------------------------------------------------
+# ---- site ------------------------------------------------------------------------------------------------------------
+
 
 def site_target_exists() -> bool:
     """True once the Makefile's site target builds something (it echoes 'not built yet' until then)."""
@@ -254,13 +318,19 @@ def site_target_exists() -> bool:
 def bench_site(rows: list, notes: list) -> None:
     """`make site`: build time, total size, the largest page, and plotly.js shipped exactly once."""
     if not site_target_exists():
-        notes.append("Site: skipped — `make site` does not build the site yet (the Makefile target still echoes 'not built yet').")
+        notes.append(
+            "Site: skipped — `make site` does not build the site yet (the Makefile target still echoes 'not built"
+            " yet')."
+        )
         return
     t = time.perf_counter()
     out = subprocess.run(["make", "site"], cwd=ROOT, capture_output=True, text=True, timeout=1800)
     seconds = time.perf_counter() - t
     if out.returncode != 0:
-        notes.append(f"Site: `make site` failed (exit {out.returncode}): {out.stderr.strip().splitlines()[-1:] or out.stdout.strip().splitlines()[-1:]}")
+        notes.append(
+            f"Site: `make site` failed (exit {out.returncode}):"
+            f" {out.stderr.strip().splitlines()[-1:] or out.stdout.strip().splitlines()[-1:]}"
+        )
         return
     site = ROOT / "_site"
     files = [p for p in site.rglob("*") if p.is_file()]
@@ -268,17 +338,30 @@ def bench_site(rows: list, notes: list) -> None:
     pages = [p for p in files if p.suffix == ".html"]
     largest = max(pages, key=lambda p: p.stat().st_size)
     plotly_js = [p for p in files if p.name.startswith("plotly") and p.suffix == ".js"]
-    inlined = [p.name for p in pages if "Plotly.register" in p.read_text(encoding="utf-8", errors="replace")[:5_000_000]]
+    inlined = [
+        p.name for p in pages if "Plotly.register" in p.read_text(encoding="utf-8", errors="replace")[:5_000_000]
+    ]
     rows.append(("make site (build)", f"{len(pages)} pages", fmt_s(seconds), "", "", ""))
     rows.append(("site: total size", f"{len(files)} files", "", fmt_bytes(total), "", ""))
-    rows.append(("site: largest page", largest.relative_to(site).as_posix(), "", fmt_bytes(largest.stat().st_size), "", ""))
-    rows.append(("site: plotly.js copies", ", ".join(p.relative_to(site).as_posix() for p in plotly_js) or "none", "",
-                 fmt_bytes(sum(p.stat().st_size for p in plotly_js)), "exactly 1, not inlined", "PASS" if len(plotly_js) == 1 and not inlined else "MISS"))
+    rows.append(
+        ("site: largest page", largest.relative_to(site).as_posix(), "", fmt_bytes(largest.stat().st_size), "", "")
+    )
+    rows.append(
+        (
+            "site: plotly.js copies",
+            ", ".join(p.relative_to(site).as_posix() for p in plotly_js) or "none",
+            "",
+            fmt_bytes(sum(p.stat().st_size for p in plotly_js)),
+            "exactly 1, not inlined",
+            "PASS" if len(plotly_js) == 1 and not inlined else "MISS",
+        )
+    )
     if inlined:
         notes.append(f"Site: plotly.js is inlined in {', '.join(inlined)}.")
 
 
-# ---- handouts ---------------------------------------------------------------------------------------------------------
+# ---- handouts --------------------------------------------------------------------------------------------------------
+
 
 def bench_handouts(rows: list, notes: list) -> None:
     """`make handouts`: wall time for both packs on both papers, and each PDF's page count."""
@@ -286,7 +369,10 @@ def bench_handouts(rows: list, notes: list) -> None:
     out = subprocess.run(["make", "handouts"], cwd=ROOT, capture_output=True, text=True, timeout=600)
     seconds = time.perf_counter() - t
     if out.returncode != 0:
-        notes.append(f"Handouts: `make handouts` failed (exit {out.returncode}): {(out.stderr or out.stdout).strip().splitlines()[-1:]}")
+        notes.append(
+            f"Handouts: `make handouts` failed (exit {out.returncode}):"
+            f" {(out.stderr or out.stdout).strip().splitlines()[-1:]}"
+        )
         return
     pdfs = sorted((ROOT / "_handouts").glob("*.pdf"))
     counts = []
@@ -294,13 +380,23 @@ def bench_handouts(rows: list, notes: list) -> None:
         info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
         pages = next((line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")), "?")
         counts.append(f"{pdf.stem} {pages} p.")
-    rows.append(("make handouts (student + teacher, A4 + Letter)", ", ".join(counts), fmt_s(seconds), "", "< 60 s", "PASS" if seconds < 60 else "MISS"))
+    rows.append(
+        (
+            "make handouts (student + teacher, A4 + Letter)",
+            ", ".join(counts),
+            fmt_s(seconds),
+            "",
+            "< 60 s",
+            "PASS" if seconds < 60 else "MISS",
+        )
+    )
 
 
-# ---- class report -----------------------------------------------------------------------------------------------------
+# ---- class report ----------------------------------------------------------------------------------------------------
+
 
 def bench_class_report(rows: list, notes: list, sizes: tuple[int, ...] = (30, 300)) -> None:
-    """`python -m sharedshield class report` (HTML + JSON + marks) on 30 and 300 hand-ins: 30 made through the course's API, the rest copies under new names."""
+    """`python -m sharedshield class report` on 30 and 300 hand-ins (30 made by the API, the rest renamed copies)."""
     import contextlib
     import re
     import tempfile
@@ -313,7 +409,10 @@ def bench_class_report(rows: list, notes: list, sizes: tuple[int, ...] = (30, 30
         with contextlib.redirect_stdout(io.StringIO()):
             learners = democlass.build_class(base, 30, seed=16)
         made = time.perf_counter() - t
-        notes.append(f"Class report: 30 hand-ins made through the course's API (checks, codings, written answers, export) in {made:.1f} s.")
+        notes.append(
+            "Class report: 30 hand-ins made through the course's API (checks, codings, written answers, export) in"
+            f" {made:.1f} s."
+        )
         for n in sizes:
             folder = Path(tmp) / f"class-{n}"
             folder.mkdir()
@@ -323,23 +422,54 @@ def bench_class_report(rows: list, notes: list, sizes: tuple[int, ...] = (30, 30
                 data = json.loads(block.group(1))
                 data.update(name=f"Student {i:03d}", students=[f"Student {i:03d}"])
                 data["checksum"]["value"] = handin.checksum(data)
-                (folder / f"s{i:03d}.html").write_text(text.replace(block.group(1), str(handin.script_json(data))), encoding="utf-8")
+                (folder / f"s{i:03d}.html").write_text(
+                    text.replace(block.group(1), str(handin.script_json(data))), encoding="utf-8"
+                )
             out = Path(tmp) / f"report-{n}"
             t = time.perf_counter()
-            run = subprocess.run([PY, "-m", "sharedshield", "class", "report", str(folder), "--out", f"{out}.html", "--json", f"{out}.json", "--marks", f"{out}.csv"],
-                                 capture_output=True, text=True, timeout=600)
+            run = subprocess.run(
+                [
+                    PY,
+                    "-m",
+                    "sharedshield",
+                    "class",
+                    "report",
+                    str(folder),
+                    "--out",
+                    f"{out}.html",
+                    "--json",
+                    f"{out}.json",
+                    "--marks",
+                    f"{out}.csv",
+                ],
+                capture_output=True,
+                text=True,
+                timeout=600,
+            )
             seconds = time.perf_counter() - t
             if run.returncode != 0:
-                notes.append(f"Class report ({n}): failed (exit {run.returncode}): {(run.stderr or run.stdout).strip().splitlines()[-1:]}")
+                notes.append(
+                    f"Class report ({n}): failed (exit {run.returncode}):"
+                    f" {(run.stderr or run.stdout).strip().splitlines()[-1:]}"
+                )
                 continue
             size = Path(f"{out}.html").stat().st_size
             students = len(re.findall(r"^Student", Path(f"{out}.csv").read_text(encoding="utf-8-sig"), flags=re.M))
             goal = "< 10 s" if n >= 300 else ""
-            rows.append((f"class report (HTML {fmt_bytes(size)}, JSON, marks; {students} rows)", f"{n} hand-ins", fmt_s(seconds), "", goal,
-                         ("PASS" if seconds < 10 else "MISS") if goal else ""))
+            rows.append(
+                (
+                    f"class report (HTML {fmt_bytes(size)}, JSON, marks; {students} rows)",
+                    f"{n} hand-ins",
+                    fmt_s(seconds),
+                    "",
+                    goal,
+                    ("PASS" if seconds < 10 else "MISS") if goal else "",
+                )
+            )
 
 
-# ---- report -----------------------------------------------------------------------------------------------------------
+# ---- report ----------------------------------------------------------------------------------------------------------
+
 
 def table(rows: list) -> str:
     """A Markdown table of the results."""
@@ -353,7 +483,9 @@ def main() -> None:
     """Run the chosen sections, print the table and write benchmarks/results.md."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="density up to 10^5 only, fewer repeats")
-    parser.add_argument("--only", default="course,load,density,site,handouts,class-report", help="comma-separated sections")
+    parser.add_argument(
+        "--only", default="course,load,density,site,handouts,class-report", help="comma-separated sections"
+    )
     args = parser.parse_args()
     only = set(args.only.split(","))
     rows: list = []
@@ -374,18 +506,33 @@ def main() -> None:
     if "class-report" in only:
         bench_class_report(rows, notes)
     load = os.getloadavg() if hasattr(os, "getloadavg") else ("?",) * 3
-    machine = (f"{dt.datetime.now():%Y-%m-%d %H:%M}; {os.cpu_count()} CPUs ({platform.processor() or platform.machine()}); "
-               f"Python {platform.python_version()}; load average at the end {load[0]:.1f}; run took {time.perf_counter() - started:.0f} s")
+    machine = (
+        f"{dt.datetime.now():%Y-%m-%d %H:%M}; {os.cpu_count()} CPUs ({platform.processor() or platform.machine()});"
+        f" Python {platform.python_version()}; load average at the end {load[0]:.1f}; run took"
+        f" {time.perf_counter() - started:.0f} s"
+    )
     body = table(rows)
     print(body)
     for n in notes:
         print(n)
-    text = ["# Benchmarks", "", f"`make bench` ({' '.join(sys.argv[1:]) or 'full run'}) on {machine}.", "",
-            "Numbers from one machine and one run: compare ratios and slopes, not absolute times. The floor is a fresh kernel that "
-            f"only runs `{FLOOR_CODE}`.", "", body, ""]
+    text = [
+        "# Benchmarks",
+        "",
+        f"`make bench` ({' '.join(sys.argv[1:]) or 'full run'}) on {machine}.",
+        "",
+        (
+            "Numbers from one machine and one run: compare ratios and slopes, not absolute times. The floor is a fresh"
+            f" kernel that only runs `{FLOOR_CODE}`."
+        ),
+        "",
+        body,
+        "",
+    ]
     if notes:
         text += ["## Notes", ""] + [n if n.startswith("  - ") else f"- {n}" for n in notes] + [""]
-    kept = RESULTS.read_text(encoding="utf-8").partition(HUB_MARK)[2] if RESULTS.is_file() else ""  # `make bench-hub`'s section stays
+    kept = (
+        RESULTS.read_text(encoding="utf-8").partition(HUB_MARK)[2] if RESULTS.is_file() else ""
+    )  # `make bench-hub`'s section stays
     RESULTS.write_text("\n".join(text) + (f"\n{HUB_MARK}{kept}" if kept else ""), encoding="utf-8")
     print(f"\nwritten to {RESULTS.relative_to(ROOT)}")
 

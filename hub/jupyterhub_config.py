@@ -7,9 +7,12 @@
 #
 # Read from the environment (sharedshield.hub.hub_environment sets them; the defaults suit `make hub-demo`):
 #   HUB_PORT            the port learners open (default 8000), on 127.0.0.1
-#   HUB_PASSWORD        the shared password, any user name (default "shared-shield-demo"; JupyterHub wants 8+ characters)
-#   HUB_STATE           the state folder: database, cookie secret, proxy pid, learners' homes (default .hub/, git-ignored)
-#   HUB_PROXY_API_PORT  the proxy's own API port (default HUB_PORT + 1); HUB_API_PORT the hub's (default HUB_PORT + 2)
+#   HUB_PASSWORD        the shared password, any user name (default "shared-shield-demo"; JupyterHub wants 8+
+#                       characters)
+#   HUB_STATE           the state folder: database, cookie secret, proxy pid, learners' homes (default .hub/,
+#                       git-ignored)
+#   HUB_PROXY_API_PORT  the proxy's own API port (default HUB_PORT + 1)
+#   HUB_API_PORT        the hub's API port (default HUB_PORT + 2)
 #   SHAREDSHIELD_READINGS  passed to every learner; if unset, the readings the teacher imported
 #                          (`python -m sharedshield readings import`) are passed instead, when there are any.
 
@@ -30,13 +33,13 @@ STATE.mkdir(mode=0o700, parents=True, exist_ok=True)
 VENV_BIN = Path(sys.executable).parent  # the hub runs from the course's .venv: the learners' servers and kernels do too
 PORT = int(os.environ.get("HUB_PORT", DEFAULT_PORT))
 
-# --- network: loopback only -----------------------------------------------------------------------------------------
+# --- network: loopback only -------------------------------------------------------------------------------------------
 c.JupyterHub.ip = "127.0.0.1"  # the public face (the proxy): learners open http://127.0.0.1:HUB_PORT
 c.JupyterHub.port = PORT
 c.JupyterHub.hub_ip = "127.0.0.1"  # the hub's own API, behind the proxy
 c.JupyterHub.hub_port = int(os.environ.get("HUB_API_PORT", PORT + 2))
 
-# --- the proxy: configurable-http-proxy from npm, installed in hub/node_modules by `npm ci --prefix hub` ----------------
+# --- the proxy: configurable-http-proxy from npm, installed in hub/node_modules by `npm ci --prefix hub` --------------
 c.JupyterHub.proxy_class = "configurable-http-proxy"
 c.ConfigurableHTTPProxy.command = [str(PROXY)]
 c.ConfigurableHTTPProxy.api_url = f"http://127.0.0.1:{int(os.environ.get('HUB_PROXY_API_PORT', PORT + 1))}"
@@ -44,7 +47,7 @@ c.ConfigurableHTTPProxy.pid_file = str(STATE / "jupyterhub-proxy.pid")
 c.JupyterHub.cleanup_proxy = True  # the hub stops the proxy it started when it stops (the default, said out loud)
 c.JupyterHub.cleanup_servers = True  # ... and every learner's server
 
-# --- state: all of it in the git-ignored state folder ---------------------------------------------------------------
+# --- state: all of it in the git-ignored state folder -----------------------------------------------------------------
 c.JupyterHub.db_url = f"sqlite:///{STATE / 'jupyterhub.sqlite'}"
 c.JupyterHub.cookie_secret_file = str(STATE / "jupyterhub_cookie_secret")
 c.JupyterHub.pid_file = str(STATE / "jupyterhub.pid")
@@ -58,7 +61,7 @@ c.Authenticator.username_pattern = r"^[a-z0-9][a-z0-9_-]{0,31}$"  # names that a
 
 # --- one server per learner, each in its own private home folder ------------------------------------------------------
 class CourseSpawner(SimpleLocalProcessSpawner):
-    """SimpleLocalProcessSpawner whose learner homes are private (0700) and whose files are created owner-only (umask 077)."""
+    """SimpleLocalProcessSpawner with private learner homes (0700) and owner-only new files (umask 077)."""
 
     def make_preexec_fn(self, name):
         home = self.home_dir
@@ -82,7 +85,9 @@ class CourseSpawner(SimpleLocalProcessSpawner):
 
 c.JupyterHub.spawner_class = CourseSpawner
 c.CourseSpawner.home_dir_template = str(STATE / "home" / "{username}")
-c.Spawner.cmd = [str(VENV_BIN / "jupyterhub-singleuser")]  # the course's .venv: its requirements, nbgitpuller, sharedshield
+c.Spawner.cmd = [
+    str(VENV_BIN / "jupyterhub-singleuser")
+]  # the course's .venv: its requirements, nbgitpuller, sharedshield
 c.Spawner.default_url = "/lab"  # learners land in JupyterLab
 c.Spawner.args = [
     "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",  # learners cannot update the lab anyway
@@ -102,9 +107,14 @@ c.Spawner.environment = {
     **({"SHAREDSHIELD_READINGS": str(_readings)} if _readings else {}),
 }
 
-# --- for the hub tests and `make bench-hub` only: a service whose token may reach every learner's server ---------------
+# --- for the hub tests and `make bench-hub` only: a service whose token may reach every learner's server --------------
 # Set HUB_SERVICE_TOKEN (32+ random characters) to have it; unset (the demo's case), there is no such service.
 if os.environ.get("HUB_SERVICE_TOKEN"):
     c.JupyterHub.services = [{"name": "course-checks", "api_token": os.environ["HUB_SERVICE_TOKEN"]}]
-    c.JupyterHub.load_roles = [{"name": "course-checks", "scopes": ["access:servers", "read:users", "admin:servers"],
-                                "services": ["course-checks"]}]
+    c.JupyterHub.load_roles = [
+        {
+            "name": "course-checks",
+            "scopes": ["access:servers", "read:users", "admin:servers"],
+            "services": ["course-checks"],
+        }
+    ]

@@ -1,4 +1,4 @@
-"""Measure how a drawn plotly chart fits its page: chart width against its column, tick labels that overlap, legend over the plot.
+"""Measure how a drawn plotly chart fits its page: width vs its column, overlapping tick labels, legend over the plot.
 
 Used by tests/test_chart_fit.py (the reading site) and tests/test_lab.py (JupyterLab). Tick labels are compared as the
 rotated rectangles they are drawn in (corners from each text's bounding box and transform), not as the screen boxes
@@ -27,21 +27,29 @@ MEASURE_JS = """(selector) => {
     gd.querySelectorAll('g.xtick > text, g.ytick > text').forEach(t => {
       if (!t.textContent.trim() || getComputedStyle(t).display === 'none' || t.getAttribute('opacity') === '0') return;
       const layer = t.closest('g[class*="axislayer"]');
-      const key = (t.parentNode.classList.contains('xtick') ? 'x' : 'y') + ':' + (layer ? layer.className.baseVal : '') + ':' +
+      const key = (t.parentNode.classList.contains('xtick') ? 'x' : 'y') + ':' +
+                  (layer ? layer.className.baseVal : '') + ':' +
                   Array.from(gd.querySelectorAll('g[class*="axislayer"]')).indexOf(layer);
       const c = corners(t);
       if (c) (axes[key] = axes[key] || []).push({text: t.textContent, corners: c});
     });
     const legend = gd.querySelector('g.legend');
-    const legendBox = legend ? box(legend.querySelector('rect.bg') ? legend.querySelector('rect.bg').getBoundingClientRect()
-                                                                   : legend.getBoundingClientRect()) : null;
-    const plots = Array.from(gd.querySelectorAll('.draglayer .nsewdrag, .rangeslider-bg')).map(r => box(r.getBoundingClientRect()));
-    const texts = Array.from(gd.querySelectorAll('g.xtick > text, g.ytick > text, .g-xtitle text, .g-ytitle text, .g-x2title text, .g-y2title text, .g-x3title text, .g-y3title text, .annotation-text-g text, .gtitle'))
-      .filter(t => t.textContent.trim() && !(legend && legend.contains(t))).map(t => ({text: t.textContent, box: box(t.getBoundingClientRect())}));
+    const legendBox = legend
+      ? box(legend.querySelector('rect.bg') ? legend.querySelector('rect.bg').getBoundingClientRect()
+                                            : legend.getBoundingClientRect())
+      : null;
+    const plots = Array.from(gd.querySelectorAll('.draglayer .nsewdrag, .rangeslider-bg'))
+      .map(r => box(r.getBoundingClientRect()));
+    const texts = Array.from(gd.querySelectorAll(
+        'g.xtick > text, g.ytick > text, .g-xtitle text, .g-ytitle text, .g-x2title text, .g-y2title text, ' +
+        '.g-x3title text, .g-y3title text, .annotation-text-g text, .gtitle'))
+      .filter(t => t.textContent.trim() && !(legend && legend.contains(t)))
+      .map(t => ({text: t.textContent, box: box(t.getBoundingClientRect())}));
     const title = (gd.layout && gd.layout.title && (gd.layout.title.text || gd.layout.title)) || '';
     return {index, id: gd.id, title: String(title).replace(/<[^>]+>/g, ' ').slice(0, 80),
             width: svg ? svg.getBoundingClientRect().width : 0, left: svg ? svg.getBoundingClientRect().left : 0,
-            columnWidth: inner.width - padL - padR, columnLeft: inner.left + padL, svgBox: svg ? box(svg.getBoundingClientRect()) : null,
+            columnWidth: inner.width - padL - padR, columnLeft: inner.left + padL,
+            svgBox: svg ? box(svg.getBoundingClientRect()) : null,
             axes, legend: legendBox, plots, texts};
   });
 }"""
@@ -124,7 +132,7 @@ def _fmt(b: dict) -> str:
 
 
 def tally(page: str, width: int, charts: list[dict]) -> str:
-    """One line of counts for a page: charts, overlapping tick-label pairs, legends over a plot area, charts too wide."""
+    """A line of counts for a page: charts, overlapping tick-label pairs, legends over a plot area, charts too wide."""
     pairs = sum(len(overlapping_ticks(c)) for c in charts)
     legends = sum(1 for c in charts if c["legend"] and any(boxes_overlap(c["legend"], p) for p in c["plots"]))
     wide = sum(1 for c in charts if c["width"] > c["columnWidth"] + 1)

@@ -19,7 +19,7 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """Point the per-user data folder (platformdirs honours XDG_DATA_HOME) at a fresh temporary folder for the whole run.
+    """Point the per-user data folder (platformdirs honours XDG_DATA_HOME) at a new temporary folder for the whole run.
 
     Tests and the notebooks they execute then never read or write the real user's saved work or imported readings.
     """
@@ -72,20 +72,20 @@ def tree_hash(folder: Path) -> str:
 
 
 def notebook_environment(my_data: Path) -> dict[str, str]:
-    """The environment a course notebook runs in under the tests: this run's, no site renderer, 08's copy in `my_data`."""
+    """A course notebook's environment under the tests: this run's, no site renderer, 08's copy in `my_data`."""
     env = {k: v for k, v in os.environ.items() if k != "SHAREDSHIELD_SITE"}
     env["SHAREDSHIELD_MY_DATA"] = str(my_data)  # 08 copies the data here, never into the user's folder
     return env
 
 
 def execute_notebook(path: Path, env: dict[str, str]) -> nbformat.NotebookNode:
-    """One notebook run top to bottom in a fresh kernel from its own folder; an error stays in its outputs (tests report it)."""
+    """A notebook run top to bottom in a new kernel from its folder; an error stays in its outputs (tests report it)."""
     return printing.execute(nbformat.read(path, as_version=4), path.parent, env=env, timeout=300, allow_errors=True)
 
 
 @pytest.fixture(scope="module")
 def browser():
-    """Debian's Chromium through Playwright, as the print route launches it (one per module: one sync Playwright per thread at a time)."""
+    """The print route's Chromium (Debian's, via Playwright), one per module: one sync Playwright per thread at once."""
     sync_api = pytest.importorskip("playwright.sync_api")
     with sync_api.sync_playwright() as pw:
         browser = printing.launch(pw)
@@ -117,7 +117,7 @@ SLOW_FIXTURES = {
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark `slow` every test that needs a notebook run, the site build or JupyterLab (`make test-quick` leaves them out)."""
+    """Mark `slow` every test that needs a notebook run, the site build or JupyterLab (`make test-quick` skips them)."""
     for item in items:
         if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.slow)

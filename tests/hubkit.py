@@ -70,7 +70,7 @@ class Hub:
         return self.state / "home" / user
 
     def api(self, path: str, method: str = "GET", body: Any = None) -> Any:
-        """Call the hub's (/hub/api/...) or a learner's server's (/user/NAME/api/...) REST API with the service token."""
+        """Call the hub's (/hub/api/...) or a learner server's (/user/NAME/api/...) REST API with the service token."""
         data = None if body is None else json.dumps(body).encode()
         request = urllib.request.Request(
             f"{self.url}{path}",
@@ -105,7 +105,7 @@ def start(folder: Path) -> Hub:
 
 
 def log_in(context: Any, link: str, user: str) -> Any:
-    """In a fresh browser context: follow the link and log in as `user` (the hub then starts the server and pulls the course)."""
+    """In a new browser context: follow the link, log in as `user` (the hub starts the server and pulls the course)."""
     page = context.new_page()
     page.goto(link)
     page.wait_for_selector("#username_input", timeout=30_000)
@@ -135,8 +135,8 @@ class Reply:
 async def execute_async(
     the_hub: Hub, user: str, path: str, codes: list[str], timeout: float = 120, keep: bool = False
 ) -> list[Reply]:
-    """Start a kernel for `path` in the learner's server (a session, as JupyterLab does), run `codes` in order, then shut it
-    down (or, with keep=True, leave it running as an open notebook's kernel is)."""
+    """Start a kernel for `path` in the learner's server (a session, as JupyterLab does), run `codes` in order, then
+    shut it down (or, with keep=True, leave it running as an open notebook's kernel is)."""
     session = await asyncio.to_thread(
         the_hub.api,
         f"/user/{user}/api/sessions",
@@ -211,7 +211,7 @@ async def execute_async(
 
 
 def execute(the_hub: Hub, user: str, path: str, codes: list[str], timeout: float = 120) -> list[Reply]:
-    """Run code in a new kernel of the learner's server (in a thread of its own: Playwright's sync API owns this one's loop)."""
+    """Run code in a new kernel of the learner's server (own thread: Playwright's sync API owns this one's loop)."""
     with concurrent.futures.ThreadPoolExecutor(1) as pool:
         return pool.submit(asyncio.run, execute_async(the_hub, user, path, codes, timeout)).result()
 
@@ -241,7 +241,7 @@ def server_pids(the_hub: Hub) -> dict[int, str]:
 
 
 def memory_kb(pid: int) -> tuple[int, int]:
-    """A process's resident memory in KiB: (RSS, PSS), PSS sharing the pages it shares with others; (0, 0) if it is gone."""
+    """A process's resident memory in KiB: (RSS, PSS), PSS splitting pages shared with others; (0, 0) if it is gone."""
     try:
         lines = Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()
     except OSError:

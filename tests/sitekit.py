@@ -1,4 +1,4 @@
-"""Helpers for the site tests: build the reading site once per test session, serve it on 127.0.0.1, build a probe site."""
+"""Helpers for the site tests: build the reading site once per session, serve it on 127.0.0.1, build a probe site."""
 
 from __future__ import annotations
 

@@ -21,7 +21,8 @@ from sharedshield.corroborate import GRID_EVENTS, MEANING, compare_grid, course_
 from sharedshield.questions import written_tasks
 
 CARD_TEXT = ("audience", "purpose", "perspective", "published_basis")
-# notebook -> (the learner's first attempt cell, the last cell that must still hide the answer, the readings whose cards it hides)
+# notebook -> (the learner's first attempt cell, the last cell that must still hide the answer,
+#              the readings whose cards it hides)
 CARDS = {
     "01_meet_the_sources.ipynb": ("nb01-card-blog", "nb01-compare", ("blog2007", "lukyanov2011", "eir2013")),
     "04_blog_2007.ipynb": ("4", "nb04-card-compare", ("blog2007",)),
@@ -43,7 +44,7 @@ NOTEBOOKS = sorted({*CARDS, *CODING, GRID[0], "09_assessment.ipynb"})
 
 
 def snippet(text: str, size: int = 60) -> str:
-    """A distinctive piece of a course answer: its first `size` characters (enough to be found, short enough to survive wrapping)."""
+    """A distinctive piece of a course answer: its first `size` chars (findable, short enough to survive wrapping)."""
     return " ".join(str(text).split())[:size]
 
 
@@ -77,7 +78,7 @@ def cell_ids(nb: dict) -> list[str]:
 
 @pytest.fixture(scope="module")
 def executed(tmp_path_factory) -> dict[str, dict]:
-    """The notebooks with answers to hide, executed once with every learner cell as shipped, in a fresh folder of saved work."""
+    """Notebooks with answers to hide, run once with every learner cell as shipped, in a fresh folder of saved work."""
     import nbformat
     from nbclient import NotebookClient
 

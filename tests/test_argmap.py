@@ -1,4 +1,4 @@
-"""Argument maps: thesis alone on top, every claim placed, supports and attacks drawn differently, alt text from real counts."""
+"""Argument maps: thesis alone on top, every claim placed, supports drawn unlike attacks, alt text from real counts."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Notebook 09: the practice text and its key agree with the record; the checks give each wrong answer its own feedback; the rubric's samples are accurate."""
+"""Notebook 09: practice text and key match the record; own feedback per wrong answer; rubric samples are accurate."""
 
 from __future__ import annotations
 
@@ -230,7 +230,7 @@ def test_rubric_samples_get_the_feedback_their_level_suggests():
 
 
 def test_every_rubric_sample_sources_each_reading_it_uses_and_the_lower_levels_lean_both_ways():
-    """Every sample names, for each reading it uses, its author or outlet and something of when or for whom; basic and emergent blame different sides."""
+    """Samples name each used reading's author or outlet, when or for whom; basic and emergent blame different sides."""
     samples = _samples()
     sourced = {
         "blog2007": (

@@ -42,7 +42,7 @@ SOURCE_DATA, SOURCE_READINGS = (
 
 @dataclass(frozen=True)
 class Expect:
-    """One problem the case must produce: exact file, row (or any of several rows) and column, and a fragment of `what`."""
+    """One problem the case must produce: exact file, row (or any of several) and column, and a fragment of `what`."""
 
     file: str
     row: int | tuple[int, ...] | None

@@ -69,7 +69,7 @@ def test_every_chart_fits_its_column_with_ticks_and_legend_apart(browser, site, 
 
 
 def test_the_measures_catch_what_they_are_for():
-    """Overlap of tilted labels is judged on their drawn rectangles; a legend on the plot or a chart too wide is reported."""
+    """Overlap of tilted labels is judged on drawn rectangles; a legend on the plot or a chart too wide is reported."""
 
     def tilted(x: float) -> list[list[float]]:  # a 40 x 12 label rotated -45 degrees, anchored at (x, 100)
         return [[x, 100], [x + 28.3, 71.7], [x + 36.8, 80.2], [x + 8.5, 108.5]]

@@ -1,4 +1,4 @@
-"""The teacher's class report: a synthetic class answers through the course's API; the report counts exactly what it did."""
+"""The teacher's class report: a synthetic class answers via the course's API; the report counts exactly what it did."""
 
 from __future__ import annotations
 
@@ -44,7 +44,7 @@ def _snapshot(folder: Path) -> dict[str, tuple[str, int]]:
 
 
 def _edit(path: Path, dest: Path) -> Path:
-    """A copy of a hand-in whose first answer was changed by hand (the JSON stays valid; the checksum no longer matches)."""
+    """A hand-in copy whose first answer was changed by hand (the JSON stays valid; the checksum no longer matches)."""
     text = path.read_text(encoding="utf-8")
     block = classreport.DATA_BLOCK.search(text)
     data = json.loads(block.group(1))
@@ -145,7 +145,8 @@ def test_edited_foreign_duplicate_and_older_files_one_line_each(klass, tmp_path,
         "<!DOCTYPE html><html><head><title>Shared Shield? Work of Lea"
         " Gacy</title></head><body><p><strong>Name:</strong> Lea Gacy<br><strong>Exported:</strong>"
         " 2026-01-01T10:00:00+00:00"
-        " (UTC)<br></p><table><tbody><tr><td>2026-01-01T09:00:00+00:00</td><td>q4_1</td><td>p</td><td>&quot;c&quot;</td><td"
+        " (UTC)<br></p><table><tbody><tr><td>2026-01-01T09:00:00+00:00</td>"
+        "<td>q4_1</td><td>p</td><td>&quot;c&quot;</td><td"
         ' class="notyet">not'
         " yet</td><td>f</td></tr><tr><td>2026-01-01T09:01:00+00:00</td><td>q4_1</td><td>p</td><td>&quot;b&quot;</td><td"
         ' class="correct">correct</td><td>f</td></tr></tbody></table></body></html>',

@@ -1,4 +1,4 @@
-"""The class report in Debian's Chromium with the network blocked: every chart is drawn, and axe-core finds no WCAG A/AA violation."""
+"""Class report in Debian's Chromium, network blocked: every chart is drawn, axe-core finds no WCAG A/AA violation."""
 
 from __future__ import annotations
 

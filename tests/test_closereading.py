@@ -1,4 +1,4 @@
-"""Close-reading tables: the right columns, every value escaped, counts that match the data, silences that respect dates."""
+"""Close-reading tables: right columns, every value escaped, counts that match the data, silences that respect dates."""
 
 from __future__ import annotations
 
@@ -43,7 +43,7 @@ EVENT = dict(
 
 @pytest.fixture
 def demo(demo_data: Path, demo_readings: Path):
-    """The demo dataset with a claim full of HTML characters and three unmentioned events (before, after, far after publication)."""
+    """Demo data, a claim full of HTML characters, three unmentioned events (before, after, far after publication)."""
     append_rows(
         demo_data / "claims.csv",
         [

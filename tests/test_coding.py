@@ -1,4 +1,4 @@
-"""Analyse-first coding: the learner's coding beside the course's, defensible alternatives, unfilled and invalid values, and the paraphrase without the readings."""
+"""Analyse-first coding vs the course's: defensible alternatives, unfilled/invalid values, no-readings paraphrase."""
 
 from __future__ import annotations
 

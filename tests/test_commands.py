@@ -35,7 +35,9 @@ class Command:
     """One documented command: exactly as written, where it is typed, and what it must leave behind or print."""
 
     text: str
-    where: str  # "terminal" (a plain terminal in the course folder), "lab terminal" (JupyterLab's, after make lab) or "cell" (a notebook cell in notebooks/)
+    # where: "terminal" (a plain terminal in the course folder), "lab terminal" (JupyterLab's, after make lab)
+    # or "cell" (a notebook cell in notebooks/)
+    where: str
     expect: str  # a file it must write (relative to where it runs), or text its output must contain
     input: str = ""
 
@@ -60,7 +62,8 @@ COMMANDS = (
     Command("python -m sharedshield work reset", "lab terminal", "", input="n\n"),
 )
 
-# Commands as they appear in the student-facing text: `python -m sharedshield …`, `make readings …`, `make hand-in …`, `ss.install_reading(…)`
+# Commands as they appear in the student-facing text: `python -m sharedshield …`, `make readings …`, `make hand-in …`,
+# `ss.install_reading(…)`
 DOCUMENTED = re.compile(
     r"`((?:python -m sharedshield (?:readings|work)|make"
     r" (?:readings|hand-in)|ss\.install_reading\(|ss\.export_work\()[^`]*)`"
@@ -93,7 +96,7 @@ def test_every_documented_student_command_is_in_the_table():
 
 @pytest.fixture(scope="module")
 def clone(tmp_path_factory) -> Path:
-    """A fresh clone of the last commit, with this checkout's environment linked in as its .venv (as after make lab's setup)."""
+    """A fresh clone of HEAD, with this checkout's environment linked in as its .venv (as after make lab's setup)."""
     work = tmp_path_factory.mktemp("clone")
     course = work / "course"
     subprocess.run(["git", "clone", "-q", str(ROOT), str(course)], check=True, timeout=120)

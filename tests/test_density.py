@@ -1,4 +1,4 @@
-"""Precision-aware density: mass is conserved, uncertain dates are spread over their days, and it scales to 10^6 events."""
+"""Precision-aware density: mass is conserved, uncertain dates spread over their days, and it scales to 10^6 events."""
 
 from __future__ import annotations
 

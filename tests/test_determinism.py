@@ -1,4 +1,4 @@
-"""Determinism: running a notebook twice in fresh kernels gives identical outputs (figure JSON, tables, printed text)."""
+"""Determinism: a notebook run twice in fresh kernels gives identical outputs (figure JSON, tables, printed text)."""
 
 from __future__ import annotations
 
@@ -63,7 +63,7 @@ def test_notebook_outputs_are_identical_run_to_run(runs, name):
 
 
 def test_site_renderer_is_a_function_of_the_figure_apart_from_the_div_id():
-    """`make site` renders charts with notebook.site_renderer: same figure JSON, same HTML, except plotly's random div id.
+    """`make site` charts use notebook.site_renderer: same figure JSON, same HTML, except plotly's random div id.
 
     (Plain-mode figure JSON is compared run to run above, so this is enough for the site's charts.)"""
     import plotly.graph_objects as go
@@ -77,7 +77,7 @@ def test_site_renderer_is_a_function_of_the_figure_apart_from_the_div_id():
 
 
 def test_the_record_tables_do_not_depend_on_row_order():
-    """on_record, silences, recency, selection and robust_peaks give the same tables whatever order the CSV rows come in."""
+    """on_record, silences, recency, selection and robust_peaks give the same tables whatever the CSV rows' order."""
     import dataclasses
 
     import pandas as pd

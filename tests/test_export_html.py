@@ -1,4 +1,4 @@
-"""Charts survive export: every executed notebook, exported by nbconvert (lab and classic), draws every chart offline; one PDF."""
+"""Charts survive export: each executed notebook's nbconvert HTML (lab, classic) draws all charts offline; one PDF."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ NOT_DRAWN = "Chart not drawn"
 
 @pytest.fixture(scope="session")
 def executed(executed_notebooks) -> dict[str, nbformat.NotebookNode]:
-    """Every course notebook executed once for the whole run (conftest.executed_notebooks), reused by every test here."""
+    """Every course notebook executed once for the whole run (conftest.executed_notebooks), reused by each test here."""
     return executed_notebooks
 
 

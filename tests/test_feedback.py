@@ -1,4 +1,4 @@
-"""Written answers get feedback that fits their task (sourcing, rewrite, claim, short); list answers typed as text; unquoted answers."""
+"""Written answers: feedback by task (sourcing, rewrite, claim, short); list answers typed as text; unquoted answers."""
 
 from __future__ import annotations
 

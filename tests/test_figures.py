@@ -1,4 +1,4 @@
-"""Every chart: the right marks, a title, labelled axes, hover naming the reading, and alt text that names the real extremes."""
+"""Every chart: the right marks, a title, labelled axes, hover naming the reading, alt text naming the real extremes."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ EVENT = dict(
 
 @pytest.fixture
 def course(demo_data: Path, demo_readings: Path):
-    """The demo course plus two background events: a span straddling New Year 2006 and a day in 2006; E002 partly matches."""
+    """Demo course plus two background events: a span across New Year 2006 and a day in 2006; E002 partly matches."""
     add_row(
         demo_data,
         "events",
@@ -72,7 +72,7 @@ def assert_finished(fig: go.Figure) -> str:
 
 
 def assert_legend_below(fig: go.Figure) -> None:
-    """The legend runs across the foot of the figure (it wraps on a phone, never covers the plot) and no width is fixed."""
+    """The legend runs across the figure's foot (it wraps on a phone, never covers the plot) and no width is fixed."""
     legend = fig.layout.legend
     assert (legend.orientation, legend.yref, legend.y, legend.yanchor) == ("h", "container", 0, "bottom")
     assert fig.layout.width is None and fig.layout.autosize
@@ -102,7 +102,8 @@ def test_timeline_lanes_spans_points_and_background(course):
     assert list(fig.layout.yaxis.ticktext) == ["on the record<br>(chronologies)", "demo", "background<br>(course)"]
     bars = [t for t in fig.data if isinstance(t, go.Bar)]
     points = [t for t in fig.data if isinstance(t, go.Scatter) and t.x != (None,)]
-    # E001 is listed (record lane) and mentioned (demo lane); E002 (a year) is a bar in the demo lane; E003-E005 are background
+    # E001 is listed (record lane) and mentioned (demo lane); E002 (a year) is a bar in the demo lane;
+    # E003-E005 are background
     assert sorted(round(y) for t in bars for y in t.y) == [1, 2]  # E002 in demo, E004 (two months) in background
     assert sorted(round(y) for t in points for y in t.y) == [0, 1, 2, 2]
     assert [s for t in points for s, y in zip(t.marker.symbol, t.y, strict=True) if round(y) == 2] == [
@@ -168,7 +169,8 @@ def test_density_compare(course):
     assert "2 events in 2005" in alt and "2.5 in 2006" in alt and "5 events" in alt
     quarters = figures.density_compare(course, "quarter")
     assert "quarter" in quarters.layout.xaxis.title.text and len(quarters.data[0].x) == 19
-    # quarters: the density drawn inside the naive count's full-width bar (no hairlines); hovering anywhere over a bin names it
+    # quarters: the density drawn inside the naive count's full-width bar (no hairlines);
+    # hovering anywhere over a bin names it
     assert (
         quarters.layout.barmode == "overlay"
         and quarters.data[0].width > quarters.data[1].width > 0.5 * 91 * figures.DAY_MS

@@ -1,4 +1,4 @@
-"""The hand-in file: readable by people (prompts, coding table, first/final answers) and by programs (JSON with a checksum)."""
+"""The hand-in file: readable by people (prompts, coding table, first/final answers) and programs (checksummed JSON)."""
 
 from __future__ import annotations
 

@@ -119,7 +119,7 @@ def test_missing_parts_say_not_available(tmp_path):
 
 
 def test_teacher_pack_holds_what_the_plan_needs(built):
-    """Preparation (devices, groups, hand-in), discussion notes, partisan sources, the 07 grid key and the 04-06 coding keys."""
+    """Preparation (devices, groups, hand-in), discussion notes, partisan sources, 07 grid key, 04-06 coding keys."""
     from sharedshield.corroborate import GRID_EVENTS, course_grid
 
     text = " ".join(pdf_text(built["teacher-pack"]).split())
@@ -169,7 +169,7 @@ def test_student_pack_organizer_uses_the_five_kinds_and_lesson_3_grid_its_verdic
 
 
 def test_organizer_rows_are_sized_to_the_writing_asked():
-    """A row holds the three fields to circle (the five kinds stacked) and three lines to write: no 1 cm rows, no half-empty page."""
+    """A row: three fields to circle (five kinds stacked), three lines to write; no 1 cm rows, no half-empty page."""
     css = handouts.CSS.read_text(encoding="utf-8")
     height = float(re.search(r"\.organizer td \{ height: ([\d.]+)mm", css)[1])
     assert height >= 20, f"organizer rows of {height} mm leave no room for the five kinds and three written lines"

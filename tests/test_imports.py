@@ -31,7 +31,7 @@ def imports_in_functions(tree: ast.Module) -> list[int]:
 
 
 def edges(name: str, tree: ast.Module, known: set[str]) -> set[str]:
-    """The package's modules that module `name` imports (a name imported from a package counts when it is a submodule)."""
+    """The package's modules that module `name` imports (a name imported from a package counts if it is a submodule)."""
     package = name if any(k.startswith(name + ".") for k in known) else name.rsplit(".", 1)[0]
     out: set[str] = set()
     for node in ast.walk(tree):

@@ -1,4 +1,4 @@
-"""Multiple-choice items cannot be passed by test-wiseness: no surface strategy wins more than 40% of them (issue 14 §1).
+"""Multiple-choice items cannot be passed by test-wiseness: no surface strategy wins over 40% of them (issue 14 §1).
 
 The items are every letter question (a Question with `options`) and every quiz item (QUIZ), taken together from the
 registry (`sharedshield.questions.choice_items`). Three strategies a student could use without reading:
@@ -153,7 +153,7 @@ def test_a_notebook_lists_a_letter_questions_options_as_the_registry_does():
 
 
 def test_calling_lukyanovs_span_undated_gets_a_defensible_verdict_that_the_hand_in_keeps(tmp_path, monkeypatch):
-    """q7_1: a learner who codes 'the past two and a half years' (lukyanov2011 ¶11) undated finds no event with two agreeing readings."""
+    """q7_1: coding 'the past two and a half years' (lukyanov2011 ¶11) undated finds no event two readings agree on."""
     monkeypatch.setenv(store.ENV, str(tmp_path / "work"))
     monkeypatch.delenv("SHAREDSHIELD_SITE", raising=False)
     course = load_course()

@@ -1,4 +1,4 @@
-"""`make lab` starts JupyterLab wherever the course runs, as root too (containers): the Makefile's own command, started for real."""
+"""`make lab` starts JupyterLab wherever the course runs, as root too (containers): the Makefile's command, for real."""
 
 from __future__ import annotations
 
@@ -41,7 +41,7 @@ SERVING = re.compile(r"(http://(?:127\.0\.0\.1|localhost):\d+)/")
 
 @contextmanager
 def running_lab(args: list[str], tmp_path: Path, env: dict[str, str] | None = None) -> Iterator[list[str]]:
-    """Start JupyterLab with the Makefile's command and `args`; yield its log lines once it serves (or after 90 s); stop it after."""
+    """Run `make lab`'s command with `args`; yield its log lines once it serves (or after 90 s); stop it after."""
     env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"), **(env or {}))
     own_root = any(a.startswith("--ServerApp.root_dir=") for a in args)  # a probe's own folder replaces the course root
     command = [w for w in lab_command() if not (own_root and w.startswith("--ServerApp.root_dir="))]
@@ -117,7 +117,8 @@ def test_make_lab_command_starts_jupyterlab_as_the_current_user(tmp_path):
 def lab(tmp_path_factory) -> Iterator[tuple[str, Path]]:
     """One JupyterLab for this module's browser tests (`make lab`'s command), serving a scratch folder: (url, folder).
 
-    Its notebook setting renders every cell at once (no windowing), so every chart of a notebook is in the page to measure.
+    Its notebook setting renders every cell at once (no windowing), so every chart of a notebook is in the page to
+    measure.
     """
     if sys.platform == "win32":
         pytest.skip("make and id are the Unix route")
@@ -138,7 +139,7 @@ def lab(tmp_path_factory) -> Iterator[tuple[str, Path]]:
 @pytest.mark.browser
 @pytest.mark.slow
 def test_jupyterlab_draws_each_chart_once_with_plotlys_own_renderer(lab, browser):
-    """In JupyterLab the plotly mimetype wins over the chart's HTML form, even in a trusted notebook whose setup ran plotly.js."""
+    """In JupyterLab plotly's mimetype beats the chart's HTML, even in a trusted notebook whose setup ran plotly.js."""
     url, folder = lab
     cells = [
         new_code_cell("import sharedshield as ss\nss.setup()"),
@@ -166,9 +167,14 @@ def test_jupyterlab_draws_each_chart_once_with_plotlys_own_renderer(lab, browser
         )
         page.wait_for_timeout(1500)  # time for a second drawing, if there were one
         counts = page.evaluate(
-            """() => ({plotly: document.querySelectorAll('.jp-RenderedPlotly.js-plotly-plot, .jp-RenderedPlotly .js-plotly-plot').length,
-            all: document.querySelectorAll('.js-plotly-plot').length, html: document.querySelectorAll('.sharedshield-chart').length,
-            alt: document.body.innerText.includes('Two bars.')})"""
+            """() => ({
+                plotly: document.querySelectorAll(
+                    '.jp-RenderedPlotly.js-plotly-plot, .jp-RenderedPlotly .js-plotly-plot'
+                ).length,
+                all: document.querySelectorAll('.js-plotly-plot').length,
+                html: document.querySelectorAll('.sharedshield-chart').length,
+                alt: document.body.innerText.includes('Two bars.'),
+            })"""
         )
     finally:
         page.close()
@@ -184,7 +190,7 @@ kc.stop_channels(); km.shutdown_kernel()
 
 
 def test_kernels_of_the_course_environment_keep_warnings_but_not_the_local_tcp_one():
-    """nbmake, the site build and the print route start kernels over TCP: the venv's kernel config drops exactly that warning."""
+    """nbmake, the site build and the print route use TCP kernels: the venv's kernel config drops just that warning."""
     installed = ROOT / ".venv" / "etc" / "ipython" / "ipython_kernel_config.py"
     assert (
         installed.is_file() and installed.read_text() == (ROOT / "lab-config" / "ipython_kernel_config.py").read_text()
@@ -199,14 +205,17 @@ def test_kernels_of_the_course_environment_keep_warnings_but_not_the_local_tcp_o
 
 
 def test_make_labs_jupyterlab_neither_asks_about_news_nor_checks_for_updates(tmp_path):
-    """A student's first JupyterLab shows no 'official Jupyter news?' pop-up: the course's settings override it (lab-config/overrides.json)."""
+    """A student's first JupyterLab shows no 'official Jupyter news?' pop-up: lab-config/overrides.json overrides it."""
     import json
     import urllib.request
 
     with running_lab(["--ServerApp.token=probe"], tmp_path) as lines:
         url = next((found[1] for found in map(SERVING.search, lines) if found), None)
         assert url, "JupyterLab did not start:\n" + "\n".join(lines[-15:])
-        address = f"{url.replace('localhost', '127.0.0.1')}/lab/api/settings/@jupyterlab/apputils-extension:notification?token=probe"
+        address = (
+            f"{url.replace('localhost', '127.0.0.1')}/lab/api/settings"
+            "/@jupyterlab/apputils-extension:notification?token=probe"
+        )
         for _ in range(30):  # the log line can come a moment before the port accepts
             try:
                 with urllib.request.urlopen(address, timeout=30) as reply:
@@ -223,7 +232,7 @@ def test_make_labs_jupyterlab_neither_asks_about_news_nor_checks_for_updates(tmp
 @pytest.mark.browser
 @pytest.mark.parametrize("stem", ["03_event_density", "07_corroboration"])
 def test_charts_fit_their_cell_in_jupyterlab_at_laptop_size(lab, browser, executed_notebooks, stem):
-    """The density charts and the corroboration matrix, as a student sees them in JupyterLab at 1366x768: width, tick labels and legend apart."""
+    """Density charts and the corroboration matrix in JupyterLab at 1366x768: width, tick labels and legend apart."""
     url, folder = lab
     nb = executed_notebooks[stem]
     expected = sum(

@@ -1,9 +1,10 @@
 """Learning first, measured: no self-check may be answerable by copying a value printed above it.
 
-Every notebook is executed once per test run (conftest.executed_notebooks, shared with the export tests). For each `ss.check("qid", ...)` cell the question's expected value is
-computed from the data; if it is a number of 5 or more (years included), an event id (E123) or a claim id
-(blog2007-c01), we look for it in the prose shown before the check: Markdown cells, and the stream, text/markdown
-and text/plain outputs of earlier cells. The share of checks answerable that way must stay at or below 10%.
+Every notebook is executed once per test run (conftest.executed_notebooks, shared with the export tests). For each
+`ss.check("qid", ...)` cell the question's expected value is computed from the data; if it is a number of 5 or more
+(years included), an event id (E123) or a claim id (blog2007-c01), we look for it in the prose shown before the check:
+Markdown cells, and the stream, text/markdown and text/plain outputs of earlier cells. The share of checks answerable
+that way must stay at or below 10%.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ class CheckSite:
 
 
 def copyable_values(expected: object) -> list[str]:
-    """The forms of an expected answer that count as 'copyable' if printed: numbers >= 5 (years too), event and claim ids."""
+    """Forms of an expected answer counting as 'copyable' if printed: numbers >= 5 (years too), event and claim ids."""
     values = expected if isinstance(expected, set | frozenset | list | tuple) else [expected]
     out = []
     for v in values:
@@ -95,7 +96,7 @@ def executed(executed_notebooks) -> dict[str, dict]:
 def measure(
     executed: dict[str, dict], questions: dict[str, Question], names: tuple[str, ...] | None = None
 ) -> tuple[list[CheckSite], list[CheckSite]]:
-    """(all checks, checks whose expected value is printed above them), over the notebooks whose names start with `names`."""
+    """(all checks, checks whose expected value is printed above), over notebooks whose names start with `names`."""
     course = load_course()
     sites = [
         s for name, nb in executed.items() if names is None or name.startswith(names) for s in check_sites(nb, name)
@@ -196,7 +197,8 @@ def test_wrong_answers_get_their_own_feedback_not_the_generic_one():
         expected = q.expected(course)
         for answer, message in q.wrong.items():
             if spelled(q, expected) == spelled(q, answer):
-                continue  # an answer computed from the data keeps feedback for both outcomes; the right one is never shown
+                # an answer computed from the data keeps feedback for both outcomes; the right one is never shown
+                continue
             result = check(qid, answer, course)
             assert not result.correct, f"{qid}: the 'wrong' answer {answer!r} is accepted as correct"
             assert result.feedback == message, f"{qid}: {answer!r} gets {result.feedback!r}, not its own feedback"

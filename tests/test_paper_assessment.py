@@ -1,4 +1,4 @@
-"""The paper version of the assessment (09) in the student pack: no code instruction, every option, the events it needs, room to write; its key in the teacher pack."""
+"""Paper assessment (09): no code instruction, every option, needed events, room to write; key in the teacher pack."""
 
 from __future__ import annotations
 

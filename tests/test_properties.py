@@ -142,7 +142,7 @@ def test_any_text_gives_a_date_or_a_date_error_never_another_exception(text):
     assert 1000 <= p.start.year and p.end.year <= 2999
 
 
-# ---- the CSV reader never raises on arbitrary bytes -------------------------------------------------------------------
+# ---- the CSV reader never raises on arbitrary bytes ------------------------------------------------------------------
 
 GLOSSARY = {
     "fields": [
@@ -174,7 +174,7 @@ def test_arbitrary_bytes_give_problems_never_an_exception(body, with_header):
     assert all("\x00" not in v and "<b>" not in v for _, r in good for v in r.values())
 
 
-# ---- density (skipped until src/sharedshield/density.py exists) ----------------------------------------------------------
+# ---- density (skipped until src/sharedshield/density.py exists) ------------------------------------------------------
 
 DAY0 = np.datetime64("1990-01-01", "D")
 

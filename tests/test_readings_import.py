@@ -1,4 +1,4 @@
-"""A reader's own copy of a reading is numbered as the course cites it, whatever its format; bad files change nothing."""
+"""A reader's copy of a reading is numbered as the course cites it, whatever its format; bad files change nothing."""
 
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ def paragraphs_of(real_readings: Path, sid: str) -> dict[int, str]:
 
 
 def as_web_page(paragraphs: dict[int, str], split: tuple[int, ...] = ()) -> str:
-    """A saved web page around the paragraphs: menus, an author box, share prompts, scripts, a footer; some paragraphs split by a page break."""
+    """Paragraphs as a saved web page: menus, author box, share prompts, scripts, footer; some split by a page break."""
     body = []
     for n, text in paragraphs.items():
         if n in split:
@@ -44,7 +44,8 @@ def as_web_page(paragraphs: dict[int, str], split: tuple[int, ...] = ()) -> str:
             body.append(f"<p>{html.escape(text)}</p>")
         if n == 2:
             body.append("<h2>A section heading of the original</h2>")
-    return f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>Saved page</title><script>var tracker = "Subscribe now";</script>
+    return f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>Saved page</title>\
+<script>var tracker = "Subscribe now";</script>
 <style>p {{ color: black; }}</style></head><body>
 <nav><ul><li>Home</li><li>Articles</li><li>Subscribe</li></ul></nav>
 <header class="site-header"><p>The Magazine of Everything</p></header>

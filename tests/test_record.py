@@ -1,4 +1,4 @@
-"""The record beside the readings: silences, recency, selection and robust peaks on small synthetic courses with known answers."""
+"""The record beside the readings: silences, recency, selection, robust peaks on made-up courses with known answers."""
 
 from __future__ import annotations
 
@@ -15,12 +15,12 @@ pytestmark = pytest.mark.filterwarnings("error")
 
 
 def make_course(
-    events: list[tuple[str, str, str]],
-    mentions: list[tuple[str, str]],
-    sources: list[tuple[str, str]],
-    listings: list[tuple[str, str]],
+    events: list[tuple[str, str, str]],  # (id, EDTF date, theme)
+    mentions: list[tuple[str, str]],  # (event, reading)
+    sources: list[tuple[str, str]],  # (id, EDTF published)
+    listings: list[tuple[str, str]],  # (event, chronology)
 ) -> Course:
-    """A Course built in memory: events (id, EDTF date, theme), mentions (event, reading), sources (id, EDTF published), listings (event, chronology)."""
+    """A Course built in memory from lists of row tuples (each argument's fields are noted beside it)."""
     ev = pd.DataFrame(
         [
             {"event_id": e, "title": f"Event {e}", "date": d, "theme": t, "origin": "record", "actor1_code": "USA"}
@@ -136,7 +136,8 @@ def test_recency_compares_the_last_two_years_with_the_record(small):
     assert r.loc["late", "share"] == pytest.approx(0.75)
     # the record since 1983 up to Jan 2010 holds all six events, three of them (E4, E5, E6) in the window
     assert r.loc["late", "record_share"] == pytest.approx(0.5) and r.loc["late", "dwell"] == pytest.approx(1.5)
-    # early (June 2005) mentions E2 (2003, outside) and E7 (2004, inside); the record has E3's 2004-06 to 2005-06 days inside
+    # early (June 2005) mentions E2 (2003, outside) and E7 (2004, inside);
+    # the record has E3's 2004-06 to 2005-06 days inside
     assert r.loc["early", "share"] == pytest.approx(0.5)
     inside = (
         pd.Timestamp("2005-06-02") - pd.Timestamp("2004-01-01")
@@ -195,7 +196,8 @@ def test_robust_peaks_keep_only_bins_that_top_every_placement():
     )
     assert p["robust"].tolist() == [True, False, False, False, False]
     top2 = record.robust_peaks(c, "year", top=2).set_index("bin")
-    # second place: ties at 1 event under start (2003, 2004) and end (2002, 2004, 2005); spread puts F and a third of D in 2004
+    # second place: ties at 1 event under start (2003, 2004) and end (2002, 2004, 2005);
+    # spread puts F and a third of D in 2004
     assert list(top2.index[top2["robust"]]) == ["2001", "2004"]
     assert top2.loc["2003", "peak_start"] and not top2.loc["2003", "peak_spread"] and not top2.loc["2003", "peak_end"]
     assert (

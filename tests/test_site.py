@@ -1,4 +1,4 @@
-"""The reading site in a real browser (Debian's Chromium via Playwright): pages load clean, charts are live, nothing leaves 127.0.0.1."""
+"""The reading site in Debian's Chromium via Playwright: pages load clean, charts are live, nothing leaves 127.0.0.1."""
 
 from __future__ import annotations
 
@@ -224,8 +224,11 @@ def test_tab_reaches_the_site_navigation(watched, site_url):
     for _ in range(40):
         page.keyboard.press("Tab")
         info = page.evaluate(
-            """() => { const a = document.activeElement;
-            return a && a.tagName === 'A' && !!a.closest('nav, .bd-sidebar-primary') ? a.getAttribute('href') : null; }"""
+            """() => {
+                const a = document.activeElement;
+                const inNav = a && a.tagName === 'A' && !!a.closest('nav, .bd-sidebar-primary');
+                return inNav ? a.getAttribute('href') : null;
+            }"""
         )
         if info:
             reached.append(info)

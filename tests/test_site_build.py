@@ -1,4 +1,4 @@
-"""The reading site's build: the plotly renderer for the site, staging in course order, and the built HTML (offline, escaped)."""
+"""The reading site's build: the site's plotly renderer, staging in course order, the built HTML (offline, escaped)."""
 
 from __future__ import annotations
 

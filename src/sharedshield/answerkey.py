@@ -102,7 +102,7 @@ def _answer_cell(entry: Entry) -> str:
 
 
 def guide_section(course: Course) -> str:
-    """Section 5 of the teacher guide as Markdown: per notebook, the answers, why, the likely wrong answers, written tasks and quiz answers."""
+    """Guide section 5 in Markdown: per notebook, answers and why, likely wrong answers, written tasks, quiz answers."""
     by_notebook: dict[str, list[Entry]] = {}
     for entry in entries(course):
         by_notebook.setdefault(entry.notebook, []).append(entry)

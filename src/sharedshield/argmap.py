@@ -1,4 +1,4 @@
-"""Argument maps: one reading's claims in layers under its thesis, its claims table, and its mix of claim kinds and attitudes."""
+"""Argument maps: claims in layers under a reading's thesis, its claims table, its mix of claim kinds and attitudes."""
 
 from __future__ import annotations
 
@@ -35,7 +35,7 @@ def claims_of(course: Course, source_id: str) -> pd.DataFrame:
 
 
 def links_of(course: Course, source_id: str, relation: str | None = None) -> pd.DataFrame:
-    """The claim links of one reading (from_claim, to_claim, relation), optionally only one relation ("supports", "attacks")."""
+    """One reading's claim links (from_claim, to_claim, relation), optionally only "supports" or "attacks"."""
     ids = set(claims_of(course, source_id).claim_id)
     df = course.claim_links[course.claim_links.from_claim.isin(ids) & course.claim_links.to_claim.isin(ids)]
     if relation is not None:
@@ -57,7 +57,7 @@ def short_id(claim_id: str) -> str:
 
 
 def layers(course: Course, source_id: str) -> dict[str, int]:
-    """Each claim's layer: 0 for the thesis, else the fewest links from it to the thesis; -1 when no path leads there."""
+    """Each claim's layer: 0 for the thesis, else the fewest links from it to the thesis; -1 if no path leads there."""
     claims = claims_of(course, source_id)
     into = defaultdict(list)  # to_claim -> claims that link to it
     for link in links_of(course, source_id).itertuples():
@@ -75,7 +75,7 @@ def layers(course: Course, source_id: str) -> dict[str, int]:
 
 
 def layout(course: Course, source_id: str) -> pd.DataFrame:
-    """Node positions: y = -layer (thesis on top, unlinked claims at the bottom); x orders each layer under the claims it links to."""
+    """Positions: y = -layer (thesis top, unlinked claims bottom); x orders each layer under the claims it links to."""
     claims = claims_of(course, source_id).set_index("claim_id")
     layer = layers(course, source_id)
     deepest = max([v for v in layer.values() if v != UNLINKED], default=0)
@@ -117,7 +117,7 @@ def _links_text(course: Course, source_id: str) -> dict[str, str]:
 
 
 def claims_table(course: Course, source_id: str) -> pd.DataFrame:
-    """One row per claim: id, paragraph, layer, kind, attitude, expectation, links and the paraphrase (a plain table; pandas escapes it)."""
+    """A row per claim: id, ¶, layer, kind, attitude, expectation, links, paraphrase (a plain table pandas escapes)."""
     claims = claims_of(course, source_id)
     layer = layers(course, source_id)
     links = _links_text(course, source_id)
@@ -139,7 +139,7 @@ def claims_table(course: Course, source_id: str) -> pd.DataFrame:
 
 
 def map_summary(course: Course, source_id: str) -> dict:
-    """The numbers the map's alt text and the notebooks quote: claims, layers, links by relation, unlinked claims, thesis."""
+    """Numbers the map's alt text and notebooks quote: claims, layers, links by relation, unlinked claims, thesis."""
     lay = layers(course, source_id)
     links = links_of(course, source_id)
     thesis = thesis_of(course, source_id)
@@ -176,7 +176,7 @@ def _n(count: int, noun: str) -> str:
 
 
 def _edge_trace(relation: str, links: pd.DataFrame, pos: pd.DataFrame) -> go.Scatter:
-    """One trace for every link of one relation: a line per link with an arrowhead halfway, pointing at the claim it acts on."""
+    """One relation's links as one trace: a line per link with an arrowhead halfway pointing at the claim it acts on."""
     xs, ys, sizes, hover = [], [], [], []
     for link in links.itertuples():
         x0, y0 = pos.at[link.from_claim, "x"], pos.at[link.from_claim, "y"]
@@ -203,7 +203,7 @@ def _edge_trace(relation: str, links: pd.DataFrame, pos: pd.DataFrame) -> go.Sca
 
 
 def argument_map(course: Course, source_id: str) -> go.Figure:
-    """The reading's argument map: thesis at the top, claims in layers by distance to it; supports solid blue, attacks dashed vermilion."""
+    """Argument map: thesis on top, claims layered by distance to it; supports solid blue, attacks dashed vermilion."""
     claims = claims_of(course, source_id).set_index("claim_id")
     pos = layout(course, source_id).set_index("claim_id")
     links = links_of(course, source_id)

@@ -49,7 +49,7 @@ class CheckResult:
 
 
 def _same(answer: Any, expected: Any) -> bool:
-    """Equality that forgives case, spacing and typographic quotes in text (`fold`), order in sets, and float rounding."""
+    """Equality forgiving case, spacing and typographic quotes in text (`fold`), order in sets, and float rounding."""
     if isinstance(expected, str) and isinstance(answer, str):
         return fold(answer) == fold(expected)
     if isinstance(expected, float) and isinstance(answer, int | float):
@@ -77,7 +77,7 @@ def as_list(text: str) -> list[str] | None:
 
 
 def unknown_ids(answer: Any, expected: Any, course: Course) -> str | None:
-    """When the right answer is a set of reading ids (or of event ids), a message naming what typed is not one, else None."""
+    """When the right answer is a set of reading or event ids, a message naming what typed is not one, else None."""
     if (
         not isinstance(expected, set | frozenset)
         or not expected
@@ -163,7 +163,7 @@ def check(qid: str, answer: Any, course: Course | None = None) -> CheckResult:
 
 
 def quiz(items: str | list[dict], seed: str | None = None) -> None:
-    """Show a notebook's multiple-choice items with instant feedback: `quiz("04")` (jupyterquiz; works on the static site too)."""
+    """Show a notebook's multiple-choice items with instant feedback: `quiz("04")` (jupyterquiz; static site too)."""
     if isinstance(items, str):
         items, seed = quiz_items(items), seed or items
     state = random.getstate()

@@ -1,4 +1,4 @@
-"""The teacher's loop on files alone: read a class's hand-ins, report the class at a glance, write a marking sheet, give marks back.
+"""The teacher's loop on files alone: read hand-ins, report the class at a glance, write a marking sheet, return marks.
 
 `python -m sharedshield class report FILE_OR_FOLDER... --out class-report.html [--json summary.json] [--marks marks.csv]
 [--anonymous] [--include-edited]` and `python -m sharedshield class feedback marks.csv --out folder/`. Hand-in files are
@@ -184,7 +184,7 @@ def files_of(paths: list[Path]) -> list[Path]:
 def collect(
     paths: list[Path], include_edited: bool = False, skip: tuple[Path, ...] = ()
 ) -> tuple[list[Handin], list[str]]:
-    """The class's hand-ins (newest per student; edited ones only if asked) and one line per file the teacher should know about."""
+    """The hand-ins (newest per student; edited ones only if asked) and a line per file the teacher should know of."""
     messages: list[str] = []
     kept: dict[str, Handin] = {}
     skip_resolved = {s.resolve() for s in skip}
@@ -240,7 +240,7 @@ def _key(q: Question | None, answer: Any) -> str:
 
 
 def question_summary(handins: list[Handin]) -> dict[str, dict]:
-    """Per question of the course: first answers (normalised) counted, right first time, attempts, and each answer's feedback."""
+    """Per course question: first answers (normalised) counted, right first time, attempts, each answer's feedback."""
     questions = all_questions()
     course = load_course()
     out: dict[str, dict] = {}
@@ -277,7 +277,7 @@ def question_summary(handins: list[Handin]) -> dict[str, dict]:
 
 
 def coding_summary(handins: list[Handin]) -> dict[str, dict]:
-    """Per reading, paragraph and field: agree / defensible / different / not coded counts, and the commonest other codes and loaded words."""
+    """Per reading, paragraph, field: agree/defensible/different/not coded counts, top other codes and loaded words."""
     out: dict[str, dict] = {}
     for h in handins:
         for source, table in (h.data.get("coding") or {}).items():
@@ -401,7 +401,7 @@ def _bar(name: str, x: list, y: list, colour: str | list, orientation: str = "v"
 
 
 def class_spec(handins: list[Handin]) -> tuple[list[dict], dict, str]:
-    """The class chart (plotly data, layout, text alternative): per notebook, students who attempted at least one check, and every check."""
+    """Class chart (plotly data, layout, alt text): per notebook, students who tried any check, and every check."""
     asked = Counter(handin.notebook_of(q) for q in all_questions())
     numbers = [lesson.notebook[:2] for lesson in COURSE_MAP if asked[lesson.notebook[:2]]]
     done = [Counter(handin.notebook_of(q) for q in h.data.get("first_attempts", {})) for h in handins]
@@ -435,7 +435,7 @@ def class_chart(handins: list[Handin]) -> str:
 
 
 def question_spec(qid: str, info: dict) -> tuple[list[dict], dict, str]:
-    """First answers to one question, option by option (the right answer in blue, the others in orange): data, layout, text alternative."""
+    """First answers to one question, per option (right answer in blue, others in orange): data, layout, alt text."""
     items = list(info["answers"].items())[:8]
     labels = [f"({k})" if v["option"] else k[:30] for k, v in items]
     data = [
@@ -471,7 +471,7 @@ def question_chart(qid: str, info: dict) -> str:
 
 
 def coding_spec(source: str, cells: dict) -> tuple[list[dict], dict, str]:
-    """Per paragraph and field: students who agreed with the course, were defensible, overlapped, differed, or did not code it: data, layout, alt."""
+    """Students per paragraph/field by verdict (agree, defensible, overlap, different, not coded): data, layout, alt."""
     rows = list(cells)
     data = [
         _bar(v, [cells[r]["verdicts"].get(v, 0) for r in rows], rows, c, "h", "%{y}: %{x} students, " + v)
@@ -523,7 +523,7 @@ def progress_table(handins: list[Handin]) -> pd.DataFrame:
 
 
 def missed_table(handins: list[Handin]) -> pd.DataFrame:
-    """Per self-check, most missed first: students who answered, right the first time, and the commonest wrong first answer."""
+    """Per self-check, most missed first: students who answered, right first time, commonest wrong first answer."""
     rows = []
     for qid, info in question_summary(handins).items():
         wrong = [(k, a["count"]) for k, a in info["answers"].items() if not a["correct"] and a["count"]]
@@ -542,7 +542,7 @@ def missed_table(handins: list[Handin]) -> pd.DataFrame:
 
 
 def write_report(paths: list[Path], out: Path, anonymous: bool = False, include_edited: bool = False) -> list[Handin]:
-    """Read the hand-ins and write the HTML report (what `class report` does, for a notebook); the file problems are printed."""
+    """Read the hand-ins and write the HTML report (`class report` for a notebook); the file problems are printed."""
     handins, messages = collect(paths, include_edited=include_edited, skip=(out,))
     for line in messages:
         print(line)
@@ -610,7 +610,7 @@ def rubric(path: Path = RUBRIC) -> dict[str, dict[str, str]]:
 
 
 def write_marks(handins: list[Handin], path: Path) -> None:
-    """A marking sheet (CSV that opens in any spreadsheet): one row per student, a column per rubric skill, a comment."""
+    """A marking sheet (CSV, opens in any spreadsheet): one row per student, a column per rubric skill, a comment."""
     with path.open("w", encoding="utf-8-sig", newline="") as out:
         writer = csv.writer(out)
         writer.writerow(MARK_COLUMNS)

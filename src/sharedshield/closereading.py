@@ -1,4 +1,4 @@
-"""Close reading of one source: who wrote it, a paragraph-by-paragraph guide, its loaded language, and what it leaves out."""
+"""Close reading of one source: who wrote it, a per-paragraph guide, its loaded language, and what it leaves out."""
 
 from __future__ import annotations
 
@@ -81,7 +81,7 @@ def _term_items(course: Course, source_id: str) -> dict[int, list[str]]:
 
 
 def guide_table(course: Course, source_id: str, text: dict[int, str] | None = None) -> pd.DataFrame:
-    """One row per paragraph: counts and lists of the events, claims and loaded terms there (and the text when given)."""
+    """One row per paragraph: counts and lists of the events, claims and loaded terms there (and the text, if given)."""
     ev, cl, lt = _event_items(course, source_id), _claim_items(course, source_id), _term_items(course, source_id)
     rows = []
     for p in paragraphs(course, source_id, text):
@@ -162,7 +162,7 @@ def guide_summary(course: Course, source_id: str, text: dict[int, str] | None = 
 
 
 def loaded_language(course: Course, source_id: str) -> pd.DataFrame:
-    """The reading's loaded terms with what they describe and a neutral alternative (a plain table; pandas escapes it)."""
+    """The reading's loaded terms, what they describe and a neutral alternative (a plain table; pandas escapes it)."""
     t = _of(course.loaded_terms, source_id)
     return pd.DataFrame(
         {
@@ -202,7 +202,7 @@ def _publication(course: Course, source_id: str) -> tuple[pd.Timestamp, pd.Times
 
 
 def left_out(course: Course, source_id: str, after_years: float = 1.0, themes: list[str] | None = None) -> pd.DataFrame:
-    """Course events (background included) from the reading's earliest event to `after_years` after publication that it does not mention.
+    """Course events (background too) the reading omits, from its earliest event to `after_years` after publication.
 
     A close-reading view of one text's own span; `record.silences` answers the different question of which events
     the published chronologies list before the reading appeared.
@@ -263,7 +263,7 @@ def left_out_summary(course: Course, source_id: str, after_years: float = 1.0, t
 
 
 def word_presence(course: Course, source_id: str, words: list[str], text: dict[int, str] | None = None) -> pd.DataFrame:
-    """For each word: how many claim paraphrases and verbatim quotes (anchors, loaded phrases) of the reading contain it, and (with the text) where it occurs."""
+    """Per word: how many claim paraphrases and quotes (anchors, loaded phrases) contain it; which ¶s of `text` do."""
     claims = claims_of(course, source_id)
     quotes = pd.concat(
         [_of(course.mentions, source_id).anchor, claims.anchor, _of(course.loaded_terms, source_id).phrase],

@@ -1,4 +1,4 @@
-"""Analyse first: the learner codes paragraphs of a reading, then compares the coding with the course's, field by field."""
+"""Analyse first: the learner codes a reading's paragraphs, then compares with the course's coding, field by field."""
 
 from __future__ import annotations
 
@@ -127,7 +127,7 @@ class Comparison:
         return self.text()
 
     def _repr_html_(self) -> str:
-        """The report in a notebook: a summary, then per paragraph the text, a field table and, where you differ, the course's reason."""
+        """Notebook view: a summary; per paragraph its text, a field table and the course's reason where you differ."""
         return render(
             "coding_comparison.html",
             c=self,
@@ -177,7 +177,7 @@ def _badge(verdict: str) -> str:
 
 
 def coding_of(course: Course, source_id: str) -> pd.DataFrame:
-    """The course's coding of the reading's selected paragraphs, by paragraph (raises KeyError for an unknown reading)."""
+    """The course's coding of the reading's selected paragraphs, by paragraph (KeyError for an unknown reading)."""
     if source_id not in set(course.sources.source_id):
         raise KeyError(f"no reading {source_id!r}; the readings are {', '.join(course.sources.source_id)}")
     rows = course.paragraph_coding[course.paragraph_coding.source_id == source_id]
@@ -195,7 +195,7 @@ def _text_of(source_id: str, text: dict[int, str] | None) -> dict[int, str] | No
 
 
 def paragraphs_to_code(course: Course, source_id: str, text: dict[int, str] | None = None) -> ToCode:
-    """The paragraphs to code, with their numbers: the full text when available, else the course's paraphrase; never the answer."""
+    """The paragraphs to code, numbered: the full text if available, else the course's paraphrase; never the answer."""
     rows = coding_of(course, source_id)
     full = _text_of(source_id, text)
     original = bool(full) and all(int(p) in full for p in rows.paragraph)
@@ -209,7 +209,7 @@ def coded_paragraphs(course: Course, source_id: str) -> list[int]:
 
 
 def code_qid(source_id: str) -> str:
-    """The id under which a coding of a reading is saved: 'q4_code' for the reading of notebook 04 (its written tasks name it)."""
+    """The id a reading's coding is saved under: 'q4_code' for notebook 04's reading (its written tasks name it)."""
     numbers = sorted(
         {
             notebook_of(qid)
@@ -372,7 +372,7 @@ def compare(
     text: dict[int, str] | None = None,
     qid: str | None = None,
 ) -> Comparison:
-    """Put the learner's coding beside the course's: agreement per field, and for each difference the course's reason and a question back."""
+    """Your coding beside the course's: agreement per field; per difference, the course's reason and a question back."""
     rows = coding_of(course, source_id)
     full = _text_of(source_id, text)
     original = bool(full) and all(int(p) in full for p in rows.paragraph)

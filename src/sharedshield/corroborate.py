@@ -1,4 +1,4 @@
-"""Corroboration grid (07): the learner judges, for a few events, which readings agree, differ, stay silent or could not know; then compares."""
+"""Corroboration grid (07): learners judge if readings agree, differ, are silent or could not know, then compare."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ def blank_grid(course: Course, events: tuple[str, ...] = GRID_EVENTS) -> dict[st
 
 
 def evidence(course: Course, event_id: str) -> pd.DataFrame:
-    """What each reading says about one event (paragraph, its own words for the date, anchor, paraphrase) beside its publication date; no verdict."""
+    """Each reading on one event (paragraph, stated date, anchor, paraphrase) and its publication date; no verdict."""
     ev = course.events.set_index("event_id").loc[event_id]
     rows = []
     for src in course.sources.itertuples(index=False):
@@ -80,7 +80,7 @@ def _filled(value: object) -> str:
 
 
 def filled_rows(grid: object) -> list[str]:
-    """The events of a grid whose every reading has a verdict filled in (the rows the course may show its verdicts for)."""
+    """The events of a grid with a verdict for every reading (the rows the course may show its verdicts for)."""
     if not isinstance(grid, dict):
         return []
     return [
@@ -89,7 +89,7 @@ def filled_rows(grid: object) -> list[str]:
 
 
 def compare_grid(course: Course, grid: dict[str, dict[str, object]]) -> pd.DataFrame:
-    """Your grid beside the course's, one row per cell of a filled row, with what the course's verdict means and why (the discrepancy note).
+    """Your grid beside the course's per cell of filled rows, with what the course's verdict means or why it differs.
 
     Rows (events) you have not filled completely are left out: the course's verdicts for them stay hidden.
     """
@@ -114,7 +114,7 @@ def compare_grid(course: Course, grid: dict[str, dict[str, object]]) -> pd.DataF
 
 
 def show_comparison(course: Course, grid: dict[str, dict[str, object]]) -> None:
-    """Display your grid beside the course's for the rows you have filled, and say how many cells agree; nothing of the course's before that."""
+    """Show your grid beside the course's for filled rows, and how many cells agree; none of the course's till then."""
     table = compare_grid(course, grid)
     waiting = [e for e in (grid if isinstance(grid, dict) else {}) if e not in set(table["event"])]
     if table.empty:

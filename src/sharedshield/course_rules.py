@@ -31,7 +31,7 @@ def check_dates(good: dict[str, Rows]) -> list[Problem]:
 
 
 def check_events(good: dict[str, Rows]) -> list[Problem]:
-    """Reading events are mentioned, record events listed by a chronology, background events neither; CAMEO code and class agree."""
+    """Reading events are mentioned, record events listed, background events neither; CAMEO code and class agree."""
     out = []
     mentioned = defaultdict(list)
     for _, m in good.get("mentions", []):
@@ -211,7 +211,7 @@ def check_quotes(good: dict[str, Rows], texts: dict[str, dict[int, str]] | None)
 
 
 def check_paragraphs(good: dict[str, Rows], texts: dict[str, dict[int, str]] | None) -> list[Problem]:
-    """Each paragraph's opening and closing words are the start and end of that paragraph, where the reading is at hand."""
+    """Each paragraph's opening and closing words start and end that paragraph, where the reading is at hand."""
     out = []
     for row_no, r in good.get("paragraphs", []):
         paras = (texts or {}).get(r["source_id"])
@@ -252,7 +252,7 @@ def check_paragraphs(good: dict[str, Rows], texts: dict[str, dict[int, str]] | N
 
 
 def check_coding(good: dict[str, Rows]) -> list[Problem]:
-    """The course's paragraph coding uses only listed loaded phrases and puts each reading's thesis where its thesis claim is."""
+    """Paragraph coding uses only listed loaded phrases and puts each reading's thesis where its thesis claim is."""
     out = []
     phrases = {(r["source_id"], r["paragraph"], r["phrase"].casefold()) for _, r in good.get("loaded_terms", [])}
     thesis_at = {r["source_id"]: r["paragraph"] for _, r in good.get("claims", []) if r["is_thesis"]}

@@ -53,7 +53,7 @@ class Course:
 
 
 def find_data_dir(data_dir: str | Path | None = None) -> Path:
-    """The data folder: the argument, else $SHAREDSHIELD_DATA, else data/ in this folder or a parent, else the repository's."""
+    """Data folder: the argument, else $SHAREDSHIELD_DATA, else data/ in the cwd or a parent, else the repository's."""
     if data_dir is not None:
         return Path(data_dir).expanduser().resolve()
     if os.environ.get(DATA_ENV):

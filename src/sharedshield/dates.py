@@ -50,7 +50,7 @@ _SEASON_MONTHS = {21: (3, 5), 22: (6, 8), 23: (9, 11), 24: (12, 2)}
 
 
 def _fast(text: str) -> tuple[dt.date, dt.date, str, bool, bool] | None:
-    """The common forms (YYYY, YYYY-MM, YYYY-MM-DD, YYYY-21..24, each with ~ ? or %) without the slow grammar; None otherwise."""
+    """Common forms (YYYY, YYYY-MM, YYYY-MM-DD, YYYY-21..24, each with ~ ? or %) without the slow grammar; else None."""
     m = _SIMPLE.match(text)
     if not m:
         return None

@@ -1,7 +1,7 @@
-"""A synthetic class for the teacher's report: seeded learners answer through the course's own API and export their hand-ins.
+"""A synthetic class for the teacher's report: seeded learners answer via the course's API and export their hand-ins.
 
-Used by the tests, the benchmark and teacher/class_report.ipynb's demo. Each learner works in a private saved-work folder
-(SHAREDSHIELD_WORK_DIR, restored afterwards), exactly as a student on their own computer would.
+Used by the tests, the benchmark and teacher/class_report.ipynb's demo. Each learner works in a private saved-work
+folder (SHAREDSHIELD_WORK_DIR, restored afterwards), exactly as a student on their own computer would.
 """
 
 from __future__ import annotations
@@ -98,7 +98,7 @@ def work_folder(folder: Path) -> Iterator[None]:
 
 
 def _plain(q: Question, value: Any) -> Any:
-    """A right answer as a learner would type it: the value itself, or for a set the list, or one of its members, that the check accepts."""
+    """A right answer as a learner types it: the value itself, or for a set the list or a member the check accepts."""
     if not isinstance(value, set | frozenset):
         return value
     accepts = q.compare or _same
@@ -120,7 +120,7 @@ def _coding(rng: random.Random, paragraphs: list[int]) -> dict[int, dict]:
 
 
 def build_class(folder: Path, n: int = 30, seed: int = 16, skill: float = 0.6, quiet: bool = False) -> list[Learner]:
-    """Make `n` learners answer the course's checks (seeded), write answers and codings, and export `folder/NAME.html` each."""
+    """Make `n` learners answer the checks (seeded), write answers and codings, and export `folder/NAME.html` each."""
     if quiet:
         with contextlib.redirect_stdout(io.StringIO()):
             return build_class(folder, n, seed, skill)

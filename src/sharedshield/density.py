@@ -1,4 +1,4 @@
-"""Event density that respects uncertain dates: an event known only to a month, season, year or range is spread over its days.
+"""Precision-aware event density: an event known only to a month, season, year or range is spread over its days.
 
 Each event has mass 1. An event whose date covers n days (date_start to date_end, inclusive) gives 1/n of its
 mass to each of those days, so a bin receives overlap_days(event, bin) / n. A day-precise event puts all its
@@ -66,7 +66,7 @@ def _edges_days(edges: object) -> np.ndarray:
 
 
 def _bin_of(t: np.ndarray, day: np.ndarray) -> np.ndarray:
-    """Index of the bin [t[k], t[k+1]) holding each day (all days lie in [t[0], t[-1])): a table lookup, or searchsorted for huge spans."""
+    """Index of each day's bin [t[k], t[k+1]) (all in [t[0], t[-1])): table lookup, or searchsorted for huge spans."""
     if t[-1] - t[0] <= 20_000_000:
         table = np.repeat(np.arange(t.size - 1), np.diff(t))
         return table[day - t[0]]
@@ -154,7 +154,7 @@ def bin_labels(edges_: np.ndarray, freq: Freq = "year") -> list[str]:
 def density_table(
     df: pd.DataFrame, freq: Freq = "year", by: str | None = None, bins: np.ndarray | None = None
 ) -> pd.DataFrame:
-    """Tidy table of naive count and precision-aware density per bin (and per group of column `by`) for rows with date_start/date_end."""
+    """Tidy table: naive count and precision-aware density per bin (and `by` group) of rows with date_start/date_end."""
     dated = df[df["date_start"].notna()]
     if bins is None:
         bins = (

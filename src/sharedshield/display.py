@@ -1,4 +1,4 @@
-"""Everything a learner is shown goes through `show(obj)`: Markdown text, a plotly figure with its text alternative, a table.
+"""All a learner sees goes through `show(obj)`: Markdown text, a plotly figure with its text alternative, a table.
 
 Charts: plotly's own mimetype for JupyterLab, Notebook 7 and VS Code, plus text/html drawn by the plotly.js that
 `ss.setup()` puts once at the top of a notebook (so exported HTML and PDF draw them offline), or the static site's HTML.
@@ -61,7 +61,7 @@ def describe(fig: go.Figure) -> str:
 
 
 def mimebundle(fig: go.Figure) -> dict:
-    """The figure's display bundle: plotly's mimetype for live front-ends, plus text/html for exports (or the site's HTML)."""
+    """The figure's display bundle: plotly's mimetype for live front-ends, plus text/html for exports (or site HTML)."""
     if os.environ.get(SITE_ENV) == "1":
         return site_renderer().to_mimebundle(fig.to_dict())
     # fig.show() would first import nbformat (and jsonschema's format checkers): ~2 s per kernel for nothing
@@ -104,7 +104,7 @@ def _cell_number() -> int:
 
 
 def show(obj: Any) -> None:
-    """Show Markdown text, a plotly figure (with its text alternative under it) or a table (in full, escaped) in the notebook."""
+    """Show Markdown, a plotly figure (its text alternative under it) or a table (in full, escaped) in the notebook."""
     if isinstance(obj, go.Figure):
         display(mimebundle(obj), raw=True)
         display(Markdown(f"*Text alternative:* {html.escape(describe(obj), quote=False)}"))

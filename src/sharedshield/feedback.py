@@ -29,12 +29,24 @@ GENRE_WORDS = {
 }
 PARA = r"(?:¶|§|\bparagraphs?\b|\bparas?\b\.?|\bpar\.)\s*(\d{1,2})"
 MORE_PARAS = r"((?:\s*(?:,|and|&|-|–)\s*\d{1,2})*)"
-VERBS = r"(?:states?|says?|argues?|claims?|writes?|suggests?|presents?|calls?|describes?|reports?|asserts?|insists?|contends?|maintains?|implies|frames?|blames?|portrays?|sees?|holds?|lists?|notes?)"
-DIFF_WORDS = r"\b(?:record|actually|in\s+fact|differs?|different|discrepanc\w*|contradict\w*|wrong|mistak\w*|incorrect|not\s+until|earlier\s+than|later\s+than|slip\w*)\b"
+VERBS = (
+    r"(?:states?|says?|argues?|claims?|writes?|suggests?|presents?|calls?|describes?|reports?|asserts?|insists?"
+    r"|contends?|maintains?|implies|frames?|blames?|portrays?|sees?|holds?|lists?|notes?)"
+)
+DIFF_WORDS = (
+    r"\b(?:record|actually|in\s+fact|differs?|different|discrepanc\w*|contradict\w*|wrong|mistak\w*|incorrect"
+    r"|not\s+until|earlier\s+than|later\s+than|slip\w*)\b"
+)
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 DATES = rf"\b(?:1[89]|20)\d{{2}}(?:-\d{{2}}(?:-\d{{2}})?)?\b|\b\d{{1,2}}\s+(?:{MONTHS})\b|\b(?:{MONTHS})\s+\d{{1,2}}\b"
-UNKNOWN_AUTHOR = r"\b(?:unknown|anonymous|pseudonym\w*|unsigned|no\s+by-?line|user\s*name|screen\s*name|not\s+named|unnamed|no\s+name|(?:do\s+not|don't|cannot|can't)\s+know\s+who)\b"
-AUDIENCE = r"\b(?:readers?|audiences?|for\s+whom|written\s+for|aimed\s+at|addressed\s+to|subscribers?|supporters?|followers?|members|public|diplomats|voters|people\s+who)\b"
+UNKNOWN_AUTHOR = (
+    r"\b(?:unknown|anonymous|pseudonym\w*|unsigned|no\s+by-?line|user\s*name|screen\s*name|not\s+named|unnamed"
+    r"|no\s+name|(?:do\s+not|don't|cannot|can't)\s+know\s+who)\b"
+)
+AUDIENCE = (
+    r"\b(?:readers?|audiences?|for\s+whom|written\s+for|aimed\s+at|addressed\s+to|subscribers?|supporters?"
+    r"|followers?|members|public|diplomats|voters|people\s+who)\b"
+)
 BARE_GENRE_WORDS = {"blog"}  # genre words that name a reading without "the" ("the blog argues", "blog ¶7")
 OUTLET_STOP = {"Vol", "No", "USA", "Moscow", "Leesburg", "Virginia", "Editor's", "Column", "Russia", "In", "The"}
 
@@ -67,13 +79,13 @@ def _known_events() -> frozenset[str]:
 
 
 def author_words(author: str) -> list[str]:
-    """Name words of an author field ('Fyodor A. Lukyanov' -> Fyodor, Lukyanov; 'mike7woodson (...)' -> mike7woodson)."""
+    """Name words of an author field ('Fyodor A. Lukyanov' -> Fyodor, Lukyanov; 'mike7woodson (…)' -> mike7woodson)."""
     name = re.split(r"[(;]", author)[0]
     return [w for w in re.findall(r"[\w’']+", name) if len(w) >= 4 and w.casefold() not in {"unsigned", "staff"}]
 
 
 def outlet_names(outlet: str) -> list[str]:
-    """Names of an outlet: runs of capitalised words ('RIA Novosti', 'Talking Points Memo') and acronyms ('EIR', 'TPMCafe')."""
+    """Names of an outlet: runs of capitalised words ('RIA Novosti') and acronyms ('EIR', 'TPMCafe')."""
     runs = [
         " ".join(w for w in run.split() if w.rstrip(".") not in OUTLET_STOP)
         for run in re.findall(r"(?:[A-Z][\w’'.]*\s?)+", outlet)
@@ -83,7 +95,7 @@ def outlet_names(outlet: str) -> list[str]:
 
 @cache
 def aliases() -> dict[str, str]:
-    """A regular expression per reading id for the ways a learner names it (id, author, outlet, genre), from data/sources.csv."""
+    """A regex per reading id for the ways a learner names it (id, author, outlet, genre), from data/sources.csv."""
     out: dict[str, str] = {}
     for row in _sources().itertuples():
         names = [row.source_id, *author_words(row.author), *outlet_names(row.outlet)]
@@ -96,7 +108,7 @@ def aliases() -> dict[str, str]:
 
 
 def citations(text: str, reading: str | None = None) -> list[tuple[str, int]]:
-    """The (reading id, paragraph) pairs a text cites ('eir2013 ¶10', 'Lukyanov, para 3'); with `reading`, a bare '¶4' cites it."""
+    """(reading id, ¶) pairs a text cites ('eir2013 ¶10', 'Lukyanov, para 3'); with `reading`, a bare '¶4' cites it."""
     found: list[tuple[str, int]] = []
 
     def add(source: str, first: str, more: str | None) -> None:
@@ -243,7 +255,7 @@ def _sourcing_parts(text: str, source_id: str) -> dict[str, str | None]:
 
 
 def _segments(text: str, task: Written) -> dict[str, str]:
-    """The part of a sourcing answer about each reading: all of it for a one-reading task, else the lines naming each reading."""
+    """Each reading's part of a sourcing answer: all of it for a one-reading task, else the lines naming the reading."""
     if task.reading is not None:
         return {task.reading: text}
     out: dict[str, str] = {}
@@ -255,7 +267,7 @@ def _segments(text: str, task: Written) -> dict[str, str]:
 
 
 def sourcing_feedback(text: str, task: Written) -> list[str]:
-    """Observations on a sourcing answer: author (or that it is unknown), outlet, date, audience, per reading (missing: only what the task asks)."""
+    """Notes per reading on a sourcing answer: author (or unknown), outlet, date, audience (missing: only if asked)."""
     if _sources().empty:
         return ["* I could not load the course's sources table, so I cannot say what your sourcing names; it is saved."]
     parts = _segments(text, task)
@@ -326,7 +338,7 @@ def short_feedback(text: str, task: Written) -> list[str]:
 
 
 def written_feedback(text: str, task: Written | None = None) -> list[str]:
-    """What a program can see in a written answer, for the kind of task it answers (a claim when the task is unknown)."""
+    """What a program can see in a written answer, for the kind of task it answers (a claim if the task is unknown)."""
     task = task or Written("", "claim")
     if task.kind == "sourcing":
         return sourcing_feedback(text, task)

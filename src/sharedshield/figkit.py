@@ -41,7 +41,7 @@ def source_names(sources: pd.DataFrame) -> dict[str, str]:
 
 
 def colour_map(values: list[str], fixed: dict[str, str] | None = None) -> dict[str, str]:
-    """A stable colour for each category (those in `fixed`, such as the readings, keep theirs; others cycle through Okabe-Ito)."""
+    """A stable colour per category (`fixed` ones, e.g. the readings, keep theirs; others cycle through Okabe-Ito)."""
     fixed = fixed or {}
     out, i = {}, 0
     for v in values:
@@ -54,15 +54,16 @@ def colour_map(values: list[str], fixed: dict[str, str] | None = None) -> dict[s
 
 
 def legend_below(rows: int = 1) -> dict:
-    """A horizontal legend under the plot at the foot of the figure: it wraps on a narrow screen instead of covering the plot."""
+    """A horizontal legend at the figure's foot: it wraps on a narrow screen instead of covering the plot."""
     return dict(orientation="h", x=0, xanchor="left", yref="container", y=0, yanchor="bottom", font=dict(size=12))
 
 
 def finish(fig: go.Figure, title: str, x_title: str, y_title: str, alt: str) -> go.Figure:
-    """Give a figure its title, axis labels, plain template, a layout that fits any width, and its one-sentence text alternative.
+    """Give a figure its title, axis labels, plain template, a layout fitting any width and its one-sentence alt text.
 
     The figure takes its column's width (no fixed width), its legend goes under the plot (`legend_below`), axis labels
-    push the margins they need (automargin) and hovering picks the nearest mark along x when the chart does not say otherwise.
+    push the margins they need (automargin) and hovering picks the nearest mark along x when the chart does not say
+    otherwise.
     """
     legend = fig.layout.legend.to_plotly_json() if fig.layout.legend else {}
     lines = textwrap.wrap(title, TITLE_CHARS) or [""]

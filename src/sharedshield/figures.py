@@ -1,4 +1,4 @@
-"""Every chart of notebooks 01-03, 07 and 08: functions returning a finished plotly Figure with its one-sentence text alternative."""
+"""All charts of notebooks 01-03, 07 and 08: functions returning a finished plotly Figure with one-sentence alt text."""
 
 from __future__ import annotations
 
@@ -83,7 +83,7 @@ def _mid(starts: object, freq: dens.Freq) -> list[str]:
 
 
 def _period_axis(fig: go.Figure, freq: dens.Freq) -> go.Figure:
-    """A date axis for bins (years, quarters, months): plotly thins its tick labels to the width it gets; hover finds the nearest bin."""
+    """A date axis for bins (years, quarters, months): plotly thins tick labels to fit; hover finds the nearest bin."""
     fig.update_xaxes(type="date", hoverformat=HOVER_FORMAT[freq], ticklabelmode="instant", showgrid=False)
     return fig.update_layout(hovermode="x", hoverdistance=-1)
 
@@ -240,7 +240,7 @@ def timeline_frame(
     themes: list[str] | None = None,
     actors: list[str] | None = None,
 ) -> pd.DataFrame:
-    """One row per event and lane (the record, each reading that mentions it, or background), with group, position and hover."""
+    """A row per event and lane (record, each reading mentioning it, or background), with group, position, hover."""
     if colour_by not in COLOUR_BY:
         raise ValueError(f"colour_by must be one of {', '.join(COLOUR_BY)}, not {colour_by!r}")
     readers = list(course.sources["source_id"])
@@ -314,7 +314,7 @@ def timeline_frame(
 def _window(
     ev: pd.DataFrame, horizons: pd.Series, window: tuple[str | None, str | None] | None
 ) -> tuple[pd.Timestamp, pd.Timestamp, pd.Timestamp, pd.Timestamp]:
-    """The x range the chart opens on (with a margin), then the same without the margin: the window clipped to the data and the publication dates."""
+    """Opening x range (with margin), then without margin: the window clipped to the data and publication dates."""
     lo, hi = (
         ev["date_start"].min(),
         max(ev["date_end"].max(), horizons.max() if len(horizons) else ev["date_end"].max()),
@@ -347,7 +347,7 @@ def timeline(
     actors: list[str] | None = None,
     window: tuple[str | None, str | None] | None = DEFAULT_WINDOW,
 ) -> go.Figure:
-    """Lanes for the record and each reading, each reading's publication as its horizon; opens on `window`, the range slider shows all."""
+    """Lanes for the record and each reading (publication as horizon); opens on `window`, the range slider shows all."""
     ev = timeline_frame(course, colour_by, reading, lanes=lanes, themes=themes, actors=actors)
     shown = (
         list(dict.fromkeys(ev["lane"]))
@@ -527,13 +527,13 @@ def timeline(
 
 
 def density_compare(course: Course, freq: dens.Freq = "year") -> go.Figure:
-    """Naive count (all of an event in the bin of its first day) beside the precision-aware density (spread over its days)."""
+    """Naive count (an event all in the bin of its first day) beside precision-aware density (spread over its days)."""
     table = dens.density_table(course.events, freq)
     unit = {"year": "year", "quarter": "quarter", "month": "month"}[freq]
     fig = go.Figure()
     x, period = _mid(table["bin_start"], freq), {"year": 365.25, "quarter": 91.3, "month": 30.4}[freq] * DAY_MS
-    # years: the two bars side by side; quarters and months: the density drawn inside the naive count's full-width bar, so
-    # neither is a hairline, and hovering anywhere above a bin (hovermode x) names both
+    # years: the two bars side by side; quarters and months: the density drawn inside the naive count's full-width bar,
+    # so neither is a hairline, and hovering anywhere above a bin (hovermode x) names both
     wide = freq == "year"
     fig.add_trace(
         go.Bar(
@@ -576,7 +576,7 @@ def density_compare(course: Course, freq: dens.Freq = "year") -> go.Figure:
 
 
 def density_by(course: Course, by: str = "reading", freq: dens.Freq = "year") -> go.Figure:
-    """Precision-aware density per reading (of its mentions, at the record dates), theme or actor: one line per group."""
+    """Precision-aware density per reading (of its mentions, at record dates), theme or actor: one line per group."""
     if by == "reading":
         m = tables.mentions_with_events(course).rename(columns={"date_start": "stated_start", "date_end": "stated_end"})
         df = m.rename(columns={"record_start": "date_start", "record_end": "date_end"}).assign(group=m["source_id"])
@@ -639,7 +639,7 @@ def density_by(course: Course, by: str = "reading", freq: dens.Freq = "year") ->
 
 
 def record_selection(course: Course, freq: dens.Freq = "year") -> go.Figure:
-    """One panel per reading: the record's share of events per bin (bars) beside the reading's share of its mentions (line), with its horizon."""
+    """A panel per reading: record's share of events per bin (bars), the reading's share of mentions (line), horizon."""
     sel = record.selection(course, freq)
     readers = list(course.sources["source_id"])
     title = "Where the record has its events, and where each reading looks"
@@ -740,7 +740,7 @@ def record_selection(course: Course, freq: dens.Freq = "year") -> go.Figure:
 
 
 def robust_peaks(course: Course, freq: dens.Freq = "year", source_id: str | None = None, top: int = 3) -> go.Figure:
-    """The record's events (or one reading's) per bin with uncertain dates at their start, spread, and at their end; robust peaks marked."""
+    """Record (or one reading's) events per bin, uncertain dates at start, spread, and at end; robust peaks marked."""
     peaks = record.robust_peaks(course, freq, source_id=source_id, top=top)
     whose = source_id or "the record"
     title = f"Do the peaks of {whose} survive where uncertain dates are placed?"
@@ -810,7 +810,7 @@ def robust_peaks(course: Course, freq: dens.Freq = "year", source_id: str | None
 
 
 def coverage_matrix(course: Course) -> go.Figure:
-    """Readings x events dot matrix: who mentions what; colour and shape say whether the reading's date matches the record."""
+    """Readings x events dot matrix: who mentions what; colour, shape say if the reading's date matches the record."""
     m = tables.mentions_with_events(course).sort_values(["record_start", "event_id", "paragraph"])
     if m.empty:
         return _empty("Which reading mentions which event", "event", "reading", "No mentions yet.")
@@ -848,8 +848,8 @@ def coverage_matrix(course: Course) -> go.Figure:
                 hovertemplate="%{hovertext}<extra></extra>",
             )
         )
-    # events run down the side (one row each, in record order) and the readings across: the matrix grows in height, which
-    # a page can scroll, never in width, which a phone cannot show
+    # events run down the side (one row each, in record order) and the readings across: the matrix grows in height,
+    # which a page can scroll, never in width, which a phone cannot show
     fig.update_yaxes(
         type="category",
         categoryorder="array",

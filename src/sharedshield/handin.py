@@ -58,7 +58,7 @@ def split_names(name: str) -> list[str]:
 
 
 def _prompt_cells(path: Path) -> dict[str, str]:
-    """Prompts of the written answers of one notebook: the Markdown cell just above each `ss.answer("qid", ...)` cell."""
+    """Prompts of the written answers of one notebook: the Markdown cell above each `ss.answer("qid", ...)` cell."""
     try:
         cells = json.loads(path.read_text(encoding="utf-8")).get("cells", [])
     except (OSError, ValueError, AttributeError):
@@ -103,7 +103,7 @@ def _literal(node: ast.AST) -> Any:
 
 
 def saved_coding(answer: Any) -> dict:
-    """The learner's coding as saved by `coding.compare` ({"coding": {...}, "thesis": ...}, or its repr), as plain data."""
+    """The learner's coding saved by `coding.compare` ({"coding": {...}, "thesis": ...}, or its repr), as plain data."""
     if isinstance(answer, str):
         try:
             answer = _literal(ast.parse(answer, mode="eval").body)
@@ -116,7 +116,7 @@ def saved_coding(answer: Any) -> dict:
 
 
 def coding_table(source_id: str, answer: Any) -> dict:
-    """Per coded paragraph and field: the learner's value, the course's, and agree / defensible / different / not coded."""
+    """Per coded paragraph and field: the learner's value, the course's, and agree/defensible/different/not coded."""
     saved = saved_coding(answer)
     course = load_course()
     rows = coding.coding_of(course, source_id)
@@ -150,7 +150,7 @@ def coding_table(source_id: str, answer: Any) -> dict:
 
 
 def progress(records: list[dict]) -> pd.DataFrame:
-    """Per notebook: questions in the course, questions attempted (never more than it has), answered correctly, written answers saved."""
+    """Per notebook: course questions, attempted (never more than it has), answered correctly, written answers saved."""
     questions = all_questions()
     numbers = [lesson.notebook[:2] for lesson in COURSE_MAP]
     extra = sorted({notebook_of(r["qid"]) for r in records} - set(numbers))
@@ -199,7 +199,7 @@ def checksum(data: dict) -> str:
 
 
 def handin_data(records: list[dict], name: str, created: str | None = None) -> dict:
-    """Everything the hand-in says, as data: names, every attempt, first attempts, written answers with prompts, codings, progress."""
+    """The hand-in as data: names, every attempt, first attempts, written answers with prompts, codings, progress."""
     prompts = all_prompts()
     questions = all_questions()
     written: dict[str, dict] = {}
@@ -295,7 +295,7 @@ def templates() -> Environment:
 
 
 def export_html(records: list[dict], name: str) -> str:
-    """One self-contained HTML page (inline CSS, no external requests, all text escaped) of the learner's work, with its data as JSON."""
+    """One HTML page of the learner's work (inline CSS, no external requests, text escaped), with its data as JSON."""
     data = handin_data(records, name)
     table = pd.DataFrame(data["progress"])
     return (
@@ -315,7 +315,7 @@ def my_work() -> pd.DataFrame:
 
 
 def export_work(path: Any = "my-work.html") -> Path | None:
-    """Write your work (name, progress, every attempt, every written answer, your coding) to one HTML file to hand in."""
+    """Write your work (name, progress, every attempt and written answer, your coding) to one HTML file to hand in."""
     if path is ... or not str(path).strip():
         print('Give a file name, e.g. ss.export_work("my-work.html"), and run the cell again.')
         return None

@@ -107,7 +107,7 @@ SOURCING_ASKS = (
 
 
 def sourcing_card(source: Any) -> str:
-    """A blank sourcing card for one reading: its title and addresses, and boxes for what the student works out (the course's card is in the teacher pack)."""
+    """A reading's blank sourcing card: title, addresses, boxes to fill in (the teacher pack has the course's card)."""
     links = (
         f'<tr><th>Web address</th><td class="url">{esc(source.url)}</td></tr>'
         f'<tr><th>Archived copies</th><td class="url">{esc(source.archive_url)}</td></tr>'
@@ -120,7 +120,7 @@ def sourcing_card(source: Any) -> str:
 
 
 def sourcing_key(course: Course) -> str:
-    """The course's sourcing cards, for the teacher: what the record and the course's reasoning say about each reading."""
+    """The course's sourcing cards, for the teacher: what the record and the course's reasoning say of each reading."""
     cards = []
     for source in course.sources.itertuples():
         rows = [
@@ -174,7 +174,7 @@ def circle(options: tuple[str, ...]) -> str:
 
 
 def organizer(course: Course, source: Any) -> str:
-    """A close-reading organizer: one row per paragraph with its anchor, the coding fields to circle and room to write."""
+    """A close-reading organizer: a row per paragraph with its anchor, the coding fields to circle and room to write."""
     anchors = paragraph_anchors(course, source.source_id)
     coded = set(coded_paragraphs(course, source.source_id))
     head = (
@@ -216,7 +216,7 @@ SALIENT = 3  # record events listed by this many chronologies join the timeline 
 
 
 def timeline_sheet(course: Course) -> str:
-    """The events the readings mention and the record's most-listed events, in date order, with empty columns for what the readings make of them."""
+    """Events the readings mention or the record lists most, by date; blank columns for what readings make of them."""
     salient = on_record(course)
     keep = (
         set(course.mentions.event_id)
@@ -257,7 +257,7 @@ def verdict_words() -> str:
 
 
 def lesson3_grid(course: Course) -> str:
-    """The grid lesson 3 uses (07, section 1): four events, each reading's evidence, the five verdict words to circle and a reason."""
+    """Lesson 3's grid (07, section 1): four events, each reading's evidence, five verdict words to circle, a reason."""
     sources = list(course.sources.source_id)
     head = "<tr><th class='eid'>Event and record date</th>" + "".join(f"<th>{esc(s)}</th>" for s in sources) + "</tr>"
     rows = []
@@ -283,7 +283,7 @@ def lesson3_grid(course: Course) -> str:
 
 
 def corroboration_grid(course: Course) -> str:
-    """Appendix: every event at least one reading mentions, against the three readings and the record, for a longer project."""
+    """Appendix: every event any reading mentions, against the three readings and the record, for a longer project."""
     mentioned = set(course.mentions.event_id)
     events = course.events[course.events.event_id.isin(mentioned)].sort_values(["date_start", "event_id"])
     sources = list(course.sources.source_id)
@@ -310,7 +310,7 @@ def corroboration_grid(course: Course) -> str:
 
 
 def assessment_section(root: Path = ROOT, course: Course | None = None) -> str:
-    """The assessment of notebook 09 laid out for pen and paper (sharedshield.paper): text, tasks, options, ruled space, record timeline."""
+    """Notebook 09's assessment on paper (sharedshield.paper): text, tasks, options, ruled space, record timeline."""
     if not getattr(assessment, "PARAGRAPHS", None) or not (root / "notebooks" / "09_assessment.ipynb").is_file():
         return page("Assessment task", f"<p class='unavailable'>{UNAVAILABLE}</p>")
     sheets = paper.student_sheets(course if course is not None else load_course())
@@ -355,7 +355,7 @@ def student_pack(course: Course, root: Path = ROOT) -> str:
 
 
 def guide_section(guide: str, patterns: tuple[str, ...] = (r"lesson plan", r"\blessons of\b", r"\blessons\b")) -> str:
-    """The guide's lesson-plan section (the first level-2 heading matching the first pattern that matches), as Markdown."""
+    """The guide's lesson-plan section (first level-2 heading matching the first pattern that matches), as Markdown."""
     parts = [p for p in re.split(r"(?m)^(?=## )", guide) if p.startswith("## ")]
     for pattern in patterns:
         for part in parts:
@@ -365,7 +365,7 @@ def guide_section(guide: str, patterns: tuple[str, ...] = (r"lesson plan", r"\bl
 
 
 def guide_part(guide: str, number: int) -> tuple[str, str]:
-    """The guide's level-2 section `number` ('## 2. …'): its heading and its body as Markdown, HTML comments and rules dropped."""
+    """The guide's level-2 section `number` ('## 2. …'): heading and Markdown body, HTML comments and rules dropped."""
     for part in re.split(r"(?m)^(?=## )", guide):
         first, _, body = part.partition("\n")
         if re.match(rf"## {number}\.\s", first):
@@ -375,7 +375,7 @@ def guide_part(guide: str, number: int) -> tuple[str, str]:
 
 
 def guide_page(guide: str, number: int, cls: str = "") -> str:
-    """One section of the teacher guide as a page of the teacher pack, titled as in the guide so its cross-references hold."""
+    """A teacher guide section as a page of the teacher pack, titled as in the guide so its cross-references hold."""
     title, body = guide_part(guide, number)
     return page(
         title or f"Section {number}", markdown(body) if body else f"<p class='unavailable'>{UNAVAILABLE}</p>", cls
@@ -409,13 +409,14 @@ def grid_key(course: Course) -> str:
 
 
 def coding_keys(course: Course) -> str:
-    """The course's coding of the paragraphs 04-06 ask students to code: each field, the defensible alternatives and the reason."""
+    """The course's coding of the paragraphs students code in 04-06: each field, defensible alternatives, the reason."""
     blocks = []
     for source_id in course.sources.source_id:
         rows = "".join(
             "<tr><td"
             f" class='num'>{int(r.paragraph)}{' (thesis)' if r.is_thesis_paragraph else ''}</td><td>{esc(r.kind)}</td>"
-            f"<td>{esc(r.attitude)}</td><td>{esc(r.expectation)}</td><td>{esc(r.loaded)}</td><td>{esc(r.also_defensible or '—')}</td>"
+            f"<td>{esc(r.attitude)}</td><td>{esc(r.expectation)}</td><td>{esc(r.loaded)}</td>"
+            f"<td>{esc(r.also_defensible or '—')}</td>"
             f"<td>{esc(r.reason)}</td></tr>"
             for r in coding_of(course, source_id).itertuples()
         )
@@ -434,7 +435,7 @@ def coding_keys(course: Course) -> str:
 
 
 def answer_key(course: Course) -> str:
-    """Every self-check's answer computed from the data, its explanation, and the feedback for each likely wrong answer."""
+    """Every self-check's answer computed from the data, its explanation, and feedback for each likely wrong answer."""
     blocks, current = [], None
     for e in entries(course):
         if e.notebook != current:

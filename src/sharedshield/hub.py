@@ -1,5 +1,6 @@
-"""Schools with a JupyterHub: the nbgitpuller link that clones (or updates) the course for each learner and opens notebook 00,
-and `make hub-demo`: a JupyterHub on this machine (hub/jupyterhub_config.py) that starts, prints its link and stops cleanly.
+"""Schools with a JupyterHub: the nbgitpuller link that clones (or updates) the course for each learner and opens
+notebook 00, and `make hub-demo`: a JupyterHub on this machine (hub/jupyterhub_config.py) that starts, prints its link
+and stops cleanly.
 
 `python -m sharedshield.hub` runs the demo in the foreground; Ctrl-C stops the hub, which stops every learner's server
 and the proxy; anything it started that is still alive afterwards is named and ended.
@@ -34,7 +35,7 @@ _WINDOWS_DRIVE = re.compile(r"^[A-Za-z]:[\\/]")
 
 
 def repo_folder(repo_url: str) -> str:
-    """The folder the course is cloned into: the last part of the repository's address (web address, file:// URL or path), without .git."""
+    """The folder the course is cloned into: the last part of the repository's address (URL or path), without .git."""
     path = repo_url if "://" not in repo_url else urlsplit(repo_url).path
     name = path.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
     return name[:-4] if name.endswith(".git") else name
@@ -53,7 +54,7 @@ def clonable(repo_url: str) -> bool:
 def nbgitpuller_link(
     hub_url: str, repo_url: str, branch: str = "main", notebook: str = START, interface: str = "lab"
 ) -> str:
-    """The link a teacher shares: the hub pulls the course into the learner's home and opens `notebook` in JupyterLab (or 'tree')."""
+    """The link to share: the hub pulls the course into the learner's home, opens `notebook` in JupyterLab or 'tree'."""
     hub = urlsplit(hub_url)
     if hub.scheme not in ("http", "https") or not hub.netloc:
         raise ValueError(f"the hub address must start with https:// (got {hub_url!r})")
@@ -67,7 +68,8 @@ def nbgitpuller_link(
         raise ValueError("interface must be 'lab' (JupyterLab) or 'tree' (classic notebook)")
     folder = repo_folder(repo_url)
     target = f"{interface}/tree/{folder}/{notebook}"
-    # targetpath is given so the clone's folder is the one the link opens (nbgitpuller's own default keeps a trailing .git)
+    # targetpath is given so the clone's folder is the one the link opens
+    # (nbgitpuller's own default keeps a trailing .git)
     return (
         f"{hub_url.rstrip('/')}/hub/user-redirect/git-pull?repo={quote(repo_url, safe='')}"
         f"&urlpath={quote(target, safe='')}&branch={quote(branch, safe='')}&targetpath={quote(folder, safe='')}"
@@ -195,7 +197,7 @@ class Stopped:
 def stop_hub(
     proc: subprocess.Popen, timeout: float = 60, signum: int = signal.SIGTERM, known: set[int] | None = None
 ) -> Stopped:
-    """Ask the hub to stop (it stops the learners' servers and the proxy), wait, then end and name anything left behind."""
+    """Ask the hub to stop (it stops learners' servers and the proxy), wait, then end and name anything left behind."""
     started = descendants(proc.pid) | set(known or ())
     if proc.poll() is None:
         proc.send_signal(signum)

@@ -1,4 +1,4 @@
-"""The course map and the classroom plan: the one source for notebooks' minutes and lesson timings (README, guide and 00 show them)."""
+"""Course map and classroom plan: sole source of notebook minutes and lesson timings (README, guide, 00 show them)."""
 
 from __future__ import annotations
 
@@ -268,7 +268,7 @@ def total_minutes() -> int:
 
 
 def homework_minutes() -> int:
-    """Minutes of homework the plan sets a student (00 before lesson 1 and the homework after each lesson, optional parts left out)."""
+    """Homework minutes the plan sets (00 before lesson 1 and each lesson's homework, optional parts left out)."""
     return HOMEWORK_BEFORE_MINUTES + sum(lesson.homework_minutes for lesson in LESSON_PLAN)
 
 
@@ -330,7 +330,7 @@ def replace_between(text: str, start: str, end: str, body: str) -> str:
 
 
 def write_docs(root: Path = ROOT) -> list[Path]:
-    """Rewrite the course map in README.md and the lesson plan in teacher/guide.md from this module; returns the files changed."""
+    """Rewrite README.md's course map and teacher/guide.md's lesson plan from this module; returns the files changed."""
     changed = []
     for path, start, end, body in (
         (root / "README.md", MAP_START, MAP_END, course_map_markdown()),

@@ -1,4 +1,4 @@
-"""One call at the top of every notebook: short messages for data problems and unquoted answers, charts that render everywhere."""
+"""One call atop every notebook: short messages on data problems and unquoted answers, charts that render everywhere."""
 
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ def _reading_ids() -> set[str]:
 
 
 def answer_like(name: str) -> bool:
-    """True for a name that looks like a course answer typed without quotes (a reading id, an event id, a letter, a code)."""
+    """True for a name that looks like a course answer typed without quotes (reading id, event id, letter, code)."""
     codes = {v.replace(" ", "_") for v in (*KINDS, *ATTITUDES, *EXPECTATIONS)}
     return (
         any(re.fullmatch(shape, name) for shape in ANSWER_SHAPES)
@@ -77,7 +77,7 @@ def setup() -> None:
 
 
 def plotly_js_html() -> str:
-    """plotly.js from the installed plotly package, inline, once per notebook: exported HTML draws its charts offline."""
+    """plotly.js from the installed plotly package, inline, once per notebook: exported HTML draws charts offline."""
     # JupyterLab, Notebook 7 and VS Code draw charts with their own plotly; this output is for nbconvert's HTML/PDF.
     return (
         '<script type="text/javascript">window.PlotlyConfig = {MathJaxConfig: "local"};</script>\n'

@@ -1,4 +1,4 @@
-"""The assessment of notebook 09 on paper: the practice text, every task and option, ruled space, a record timeline; and its key.
+"""Notebook 09's assessment on paper: practice text, every task and option, ruled space, a record timeline; and its key.
 
 Laid out for pen and paper: nothing in it asks the student to run code or search the data. The record timeline holds
 every event the paper tasks need (the events the practice text dates, the ones a likely wrong answer points to, and the
@@ -64,7 +64,7 @@ def needed_events(course: Course) -> list[str]:
 
 
 def checked_events(course: Course) -> set[str]:
-    """Event ids that a self-check's answer or the paper assessment needs (for the student pack's timeline worksheet)."""
+    """Event ids a self-check's answer or the paper assessment needs (for the student pack's timeline worksheet)."""
     out = set(needed_events(course))
     for q in all_questions().values():
         try:
@@ -215,7 +215,7 @@ def expected(course: Course, qid: str) -> Any:
 
 
 def key_sheets(course: Course) -> list[tuple[str, str]]:
-    """The key to the paper version, for the teacher pack: answers, the slips table, the loaded terms, model answers, the quiz."""
+    """The paper version's key for the teacher pack: answers, slips table, loaded terms, model answers, the quiz."""
     tasks = written_tasks()
     questions = all_questions()
     answers = "".join(
@@ -243,7 +243,8 @@ def key_sheets(course: Course) -> list[tuple[str, str]]:
         "<p class='how'>Computed from the course data when this pack was built, so it matches notebook 09. On paper a"
         " student has one attempt: mark the first answer; the answer key to the self-checks gives the feedback for"
         " each likely wrong answer.</p><table class='grid"
-        f" key'><thead><tr><th>question</th><th>answer</th><th>why</th></tr></thead><tbody>{answers}</tbody></table><h3>The"
+        " key'><thead><tr><th>question</th><th>answer</th><th>why</th></tr></thead>"
+        f"<tbody>{answers}</tbody></table><h3>The"
         " op-ed's dates against the record (q9_2)</h3><table class='grid"
         " key'><thead><tr><th>¶</th><th>event</th><th>op-ed"
         f" says</th><th>record</th><th>verdict</th></tr></thead><tbody>{slip_rows}</tbody></table><h3>Loaded terms"

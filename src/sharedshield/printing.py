@@ -1,4 +1,4 @@
-"""`python -m sharedshield print NOTEBOOK.ipynb OUT.pdf`: run a notebook, export it with nbconvert, print it with Chromium."""
+"""`python -m sharedshield print NOTEBOOK.ipynb OUT.pdf`: run a notebook, export with nbconvert, print with Chromium."""
 
 from __future__ import annotations
 
@@ -67,7 +67,7 @@ def has_outputs(nb: Any) -> bool:
 def execute(
     nb: Any, folder: Path, env: dict[str, str] | None = None, timeout: int = 600, allow_errors: bool = False
 ) -> Any:
-    """Run the notebook top to bottom in a fresh kernel started in `folder`; returns it with its outputs (errors kept in them with allow_errors)."""
+    """Run the notebook in a fresh kernel in `folder`; returns it with outputs, errors kept with allow_errors."""
     km = kernel_manager(nb.metadata.get("kernelspec", {}).get("name", "python3"))
     client = NotebookClient(
         nb, km=km, timeout=timeout, allow_errors=allow_errors, resources={"metadata": {"path": str(folder)}}
@@ -124,7 +124,7 @@ def page_width_px(paper: str) -> int:
 def print_html(
     browser: Any, html_file: Path, pdf: Path, paper: str = "a4", css: str = PRINT_CSS, timeout_ms: int = 60_000
 ) -> dict[str, int]:
-    """Open a local HTML file offline at the paper's width, wait until every chart is drawn, print it; returns chart counts."""
+    """Open a local HTML file offline at paper width, wait until all charts are drawn, print it; return chart counts."""
     context = browser.new_context(viewport={"width": page_width_px(paper), "height": 1000})
     offline(context)
     page = context.new_page()

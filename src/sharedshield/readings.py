@@ -37,7 +37,7 @@ FOLD = str.maketrans(
 
 
 def fold(text: str, words: bool = False) -> str:
-    """Text with typographic quotes, dashes and spaces made plain, whitespace collapsed and case folded (for matching only).
+    """Text with typographic quotes, dashes, spaces made plain, whitespace collapsed, case folded (for matching only).
 
     The course's one text normaliser: anchors, answers, codes and phrases are all compared after `fold`. With
     words=True only the words (letters, digits, hyphens) are kept, one space apart.
@@ -52,7 +52,7 @@ def reading_store() -> Path:
 
 
 def readings_folder(folder: str | Path | None = None) -> Path | None:
-    """The readings folder: the argument, else $SHAREDSHIELD_READINGS, else the per-user folder if it holds readings; never guessed."""
+    """Readings folder: the argument, else $SHAREDSHIELD_READINGS, else the user folder if it has any; never guessed."""
     value = folder if folder is not None else os.environ.get(ENV)
     if value:
         return Path(value).expanduser().resolve()
@@ -113,7 +113,7 @@ def readings_available(folder: str | Path | None = None) -> bool:
 
 
 def reading_text(source_id: str, folder: str | Path | None = None) -> dict[int, str] | None:
-    """The paragraphs of one reading by number if your copy is installed, else None (the notebooks then show the analysis alone)."""
+    """One reading's paragraphs by number if your copy is installed, else None (notebooks show the analysis alone)."""
     try:
         return readings(folder).get(source_id)
     except ReadingsUnavailable:

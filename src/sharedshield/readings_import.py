@@ -181,7 +181,7 @@ def is_html(text: str, name: str) -> bool:
 
 
 def html_blocks(text: str) -> list[str]:
-    """The text blocks of a saved web page, page furniture (scripts, menus, footers, share prompts, author box) dropped."""
+    """Text blocks of a saved web page, page furniture (scripts, menus, footers, share prompts, author box) dropped."""
     soup = BeautifulSoup(text, "html.parser")
     for tag in soup.find_all(DROP_TAGS):
         tag.decompose()
@@ -204,7 +204,7 @@ def html_blocks(text: str) -> list[str]:
 
 
 def text_blocks(text: str) -> list[str]:
-    """The blocks of a plain-text copy: paragraphs split at blank lines (or at single line breaks when there are none)."""
+    """The blocks of a plain-text copy: paragraphs split at blank lines (or at single line breaks if there are none)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     parts = re.split(r"\n\s*\n", text) if re.search(r"\n\s*\n", text) else text.split("\n")
     blocks = []
@@ -216,7 +216,7 @@ def text_blocks(text: str) -> list[str]:
 
 
 def number_paragraphs(blocks: list[str], openings: list[Opening]) -> tuple[dict[int, str], list[int]]:
-    """Paragraphs numbered as the course cites them, found by their openings and closings whatever the copy's breaks; and those not found."""
+    """Paragraphs as the course numbers them, found by openings and closings whatever the breaks; and those missed."""
     stream = "\n".join(blocks)
     folded, where = _folded_with_map(stream)
     breaks = [i for i, ch in enumerate(stream) if ch == "\n"] + [len(stream)]
@@ -282,7 +282,7 @@ def _sources(data_dir: Path) -> dict[str, dict[str, str]]:
 def import_reading(
     source_id: str, file: str | Path, data_dir: str | Path | None = None, store: Path | None = None
 ) -> ImportReport:
-    """Number a reader's copy of one reading and store it where every notebook finds it; refuse (changing nothing) if it is not that reading."""
+    """Number a reader's copy of a reading, store it where notebooks find it; refuse other texts, changing nothing."""
     folder = find_data_dir(data_dir)
     sources = _sources(folder)
     if source_id not in sources:
@@ -360,7 +360,7 @@ INSTALL_HOW = (
 
 
 def install_reading(source_id: str, file: str | Path) -> ImportReport | None:
-    """From a notebook cell: install an uploaded copy of a reading (found beside the notebook or at the course root); print the report or why not."""
+    """In a notebook: install an uploaded reading found beside it or at the course root; print the report or why not."""
     if source_id is ... or file is ... or not str(file).strip():
         print(INSTALL_HOW)
         return None

@@ -60,7 +60,7 @@ def _joined(pairs: pd.DataFrame, key: str, value: str, order: list[str]) -> pd.S
 
 
 def on_record(course: Course) -> pd.DataFrame:
-    """Events listed by at least one chronology, with salience (number of chronologies) and the chronology ids, in date order."""
+    """Events listed by any chronology, with salience (number of chronologies) and chronology ids, in date order."""
     ls = course.listings[["event_id", "chronology_id"]].drop_duplicates()
     salience = ls.groupby("event_id")["chronology_id"].nunique().rename("salience")
     chron = _joined(ls, "event_id", "chronology_id", list(course.chronologies["chronology_id"])).rename("chronologies")
@@ -86,7 +86,7 @@ def silences(
     min_salience: int = 1,
     include_after: bool = False,
 ) -> pd.DataFrame:
-    """Record events dated before the reading's publication that it does not mention (and, with include_after, those after).
+    """Record events dated before the reading's publication that it omits (and, with include_after, those after).
 
     Columns: event_id, title, date, date_label, theme, salience, chronologies, mentioned_by (the other readings that
     mention it, '' if none) and could_have_known (the event's last possible day is before the first day of publication).
@@ -123,8 +123,9 @@ def recency(course: Course, years: int = RECENT_YEARS) -> pd.DataFrame:
     """Per reading: how much of what it mentions lies in the `years` before its publication, against the record's share.
 
     Both shares are measured over the same window, from 1 January 1983 (RECORD_SINCE, where the chronologies' common
-    coverage begins) to the reading's last day of publication (the news it reports that week counts as recent), so the three readings are compared with one record;
-    mentions of earlier events (such as the 1972 ABM Treaty) fall outside and are counted in `before_1983`.
+    coverage begins) to the reading's last day of publication (the news it reports that week counts as recent), so the
+    three readings are compared with one record; mentions of earlier events (such as the 1972 ABM Treaty) fall outside
+    and are counted in `before_1983`.
     share = recent / mentioned; record_share likewise for the events on the record; dwell = share / record_share
     (above 1: the reading dwells on its own present more than the record does; NaN when the record has no events there).
     """
@@ -194,13 +195,13 @@ def _bins(course: Course, freq: dens.Freq, frames: list[pd.DataFrame]) -> np.nda
 def selection(
     course: Course, freq: dens.Freq = "year", *, since: pd.Timestamp | str | None = RECORD_SINCE
 ) -> pd.DataFrame:
-    """Per bin and reading: record events in the bin, how many of them the reading mentions, the ratio, and shares of each total.
+    """Per bin and reading: record events in the bin, how many the reading mentions, the ratio, shares of each total.
 
     Columns: bin_start, bin, source_id, record (precision-aware record events), mentioned (of those, the ones the
-    reading mentions), ratio (mentioned / record, NaN where the record is empty), reading_events (all events the
-    reading mentions, on the record or not), record_share and reading_share (each bin's part of its total before
-    the reading's publication, so a reading of 8 events and a record of 200 can be drawn on one scale), and
-    after_publication (the bin starts after the reading was published). Bins start at `since` (None: the earliest event).
+    reading mentions), ratio (mentioned / record, NaN where the record is empty), reading_events (all events the reading
+    mentions, on the record or not), record_share and reading_share (each bin's part of its total before the reading's
+    publication, so a reading of 8 events and a record of 200 can be drawn on one scale), and after_publication (the bin
+    starts after the reading was published). Bins start at `since` (None: the earliest event).
     """
     rec = on_record(course)
     ev = course.events[["event_id", "date_start", "date_end"]].dropna()
@@ -248,7 +249,7 @@ def selection(
 
 
 def placed(start: pd.Series, end: pd.Series, bins: np.ndarray, how: Placement) -> np.ndarray:
-    """Events per bin with each uncertain date put at its first day ('start'), spread over its days ('spread') or at its last day ('end')."""
+    """Events per bin, an uncertain date at its first day ('start'), over its days ('spread') or at its last ('end')."""
     if how == "start":
         return dens.naive_counts(start, bins).mass
     if how == "end":
@@ -274,7 +275,7 @@ def robust_peaks(
     top: int = 3,
     since: pd.Timestamp | str | None = RECORD_SINCE,
 ) -> pd.DataFrame:
-    """Per bin: the record's events (or one reading's) placed at start, spread and end; a peak is robust if it is a top bin under all three.
+    """Per bin: record (or one reading's) events at start, spread, end; a peak is robust if a top bin under all three.
 
     Columns: bin_start, bin, start, spread, end, peak_start, peak_spread, peak_end, robust. A bin that is among the
     `top` highest only for one placement owes its peak to how uncertain dates were placed, not to the record.

@@ -19,7 +19,7 @@ def archive_search(url: str) -> str:
 
 
 def retrieval_sheet(course: Course) -> pd.DataFrame:
-    """Per reading: where it was published, its web address, an archive copy (archive_url if the data has one, else a Wayback search), and what to know."""
+    """Per reading: outlet, web address, archive copy (its archive_url, else a Wayback search) and what to know."""
     rows = []
     for src in course.sources.to_dict("records"):
         url = str(src.get("url") or "")
@@ -53,9 +53,10 @@ def with_every_word(events: pd.DataFrame, words: object, columns: tuple[str, ...
 
 
 def find_events(course: Course, words: object) -> pd.DataFrame | str:
-    """Events whose title, summary or actors contain every word given, as whole words, with record date, confidence and reference.
+    """Events whose title, summary or actors contain every word given, as whole words.
 
-    "Maine" finds Maine, not "remained". The titles are shown in full (ss.setup() lets tables show long text).
+    Each comes with its record date, confidence and reference. "Maine" finds Maine, not "remained". The titles are
+    shown in full (ss.setup() lets tables show long text).
     """
     if words is ... or not str(words).strip() or str(words).strip() == "...":
         return "Type one or more words between the quotes (for example a place or a name), then run the cell again."

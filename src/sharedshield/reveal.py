@@ -1,4 +1,4 @@
-"""Answer first: a written task's model answer ("what a good answer covers") is shown only after the learner has saved one."""
+"""Answer first: a written task's model answer ("what a good answer covers") shows only once the learner saved one."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from .store import load_work
 
 @dataclass(frozen=True)
 class GoodAnswer:
-    """What a good answer to a written task covers, or, before the learner has saved an answer, only how to unlock it."""
+    """What a good answer to a written task covers, or, before the learner saved an answer, only how to unlock it."""
 
     qid: str
     saved: bool

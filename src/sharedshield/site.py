@@ -1,4 +1,4 @@
-"""The offline reading site (`make site`): stage the pages in course order, run Sphinx + myst-nb, ship plotly.js once."""
+"""The offline reading site (`make site`): stage pages in course order, run Sphinx + myst-nb, ship plotly.js once."""
 
 from __future__ import annotations
 

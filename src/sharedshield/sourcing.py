@@ -1,4 +1,4 @@
-"""Source first: the learner fills a sourcing card for a reading, then compares it with the course's card, field by field.
+"""Source first: the learner fills a sourcing card for a reading, then compares it to the course's card, field by field.
 
 A program cannot judge free text. For each field the comparison says only what it can see (a name, an outlet, a
 year, an audience word) and puts the course's answer and reason beside the learner's, labelled as such. A field the
@@ -47,7 +47,7 @@ EVIDENCE_WORDS = {
 
 @dataclass(frozen=True)
 class CardField:
-    """One field of the card: the learner's text, the course's, what a program can see, the verdict, and the course's reason."""
+    """One card field: the learner's text, the course's, what a program can see, the verdict and the course's reason."""
 
     name: str
     yours: str
@@ -102,7 +102,7 @@ class CardComparison:
         return self.text()
 
     def _repr_html_(self) -> str:
-        """A summary, then one row per field: yours, the course's, the verdict with what a program can see, and the course's reason."""
+        """A summary, then a row per field: yours, the course's, verdict with what a program sees, course's reason."""
         return render("sourcing_comparison.html", c=self, badge=badge, not_filled=NOT_FILLED)
 
 
@@ -128,7 +128,7 @@ def what_to_fill() -> pd.DataFrame:
 
 
 def what_a_reader_sees(course: Course, texts: dict[str, dict[int, str]] | None = None) -> pd.DataFrame:
-    """For each reading, only what a reader has in hand: its title, its web address and, with the readings, its first paragraph."""
+    """Per reading, only what a reader has in hand: title, web address and, with the readings, its first paragraph."""
     rows = []
     for src in course.sources.itertuples(index=False):
         first = (texts or {}).get(src.source_id, {}).get(1, "")
@@ -157,7 +157,7 @@ def _years(text: str) -> set[str]:
 
 
 def _author(mine: str, row: pd.Series) -> CardField:
-    """Author: does the text name the author the course names, or say the author is unknown (and is the course's unknown too)?"""
+    """Author: does the text name the course's author, or say it is unknown (and is the course's unknown too)?"""
     names = author_words(str(row["author"]))
     named = [n for n in names if re.search(rf"\b{re.escape(n)}\b", mine, flags=re.IGNORECASE)]
     unknown = re.search(UNKNOWN_AUTHOR, mine, flags=re.IGNORECASE)
@@ -292,7 +292,7 @@ def _date(mine: str, row: pd.Series) -> CardField:
 
 
 def _evidence(mine: str, row: pd.Series) -> CardField:
-    """How the date is known: which kinds of evidence the text names (a program cannot say whether the reasoning holds)."""
+    """How the date is known: which kinds of evidence the text names (a program cannot say if the reasoning holds)."""
     kinds = [k for k, pattern in EVIDENCE_WORDS.items() if re.search(pattern, mine, flags=re.IGNORECASE)]
     seen = (
         f"I see you use {', '.join(kinds)}."
@@ -342,7 +342,7 @@ def _free(name: str, mine: str, row: pd.Series) -> CardField:
 
 
 def compare_card(course: Course, source_id: str, my_card: Any, qid: str | None = None) -> CardComparison:
-    """Put the learner's card beside the course's, field by field; unfilled fields keep the course's answer hidden. The card is saved."""
+    """Put the learner's card beside the course's per field and save it; unfilled fields hide the course's answer."""
     if source_id not in set(course.sources.source_id):
         raise KeyError(f"no reading {source_id!r}; the readings are {', '.join(course.sources.source_id)}")
     row = course.sources.set_index("source_id").loc[source_id]

@@ -75,7 +75,7 @@ def stamp() -> str:
 
 
 def atomic_write(path: Path, text: str) -> None:
-    """Write `text` to `path` (mode 0600: mkstemp creates it owner-only) so that a reader sees the old file or the new one, never half of it."""
+    """Write `text` to `path` (mode 0600, via mkstemp) so a reader sees the old or the new file, never half of it."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".part")
     try:

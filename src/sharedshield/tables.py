@@ -1,4 +1,4 @@
-"""Data-shaping helpers for the notebooks: joined tables, sourcing cards, comparisons, and a safe copy of the data to edit."""
+"""Data-shaping helpers for the notebooks: joined tables, sourcing cards, comparisons, and a safe data copy to edit."""
 
 from __future__ import annotations
 
@@ -198,7 +198,7 @@ def shared_events(course: Course, a: str, b: str) -> pd.DataFrame:
 
 
 def disagreements(course: Course) -> pd.DataFrame:
-    """Events mentioned by two or more readings where at least one differs from the record, or their stated dates differ."""
+    """Events two or more readings mention, where at least one differs from the record, or their stated dates differ."""
     m = mentions_with_events(course)
     many = m.groupby("event_id").filter(lambda g: g["source_id"].nunique() >= 2)
     rows = []
@@ -245,7 +245,7 @@ def claim_counts(course: Course, by: str = "kind") -> pd.DataFrame:
 
 
 def copy_data(to: str | Path | None = None, data_dir: str | Path | None = None) -> Path:
-    """Copy the course data to a new folder (a fresh temporary folder by default) and return it; data/ is never written."""
+    """Copy the course data to a new folder (a fresh temporary one by default) and return it; data/ is never written."""
     source = find_data_dir(data_dir)
     dest = Path(to) if to is not None else Path(tempfile.mkdtemp(prefix="sharedshield-")) / "data"
     dest = dest.expanduser().resolve()
@@ -258,7 +258,7 @@ def copy_data(to: str | Path | None = None, data_dir: str | Path | None = None) 
 
 
 def add_row(data_dir: str | Path, table: str, **values: object) -> None:
-    """Append one row to a CSV of a COPY of the data (columns not given are left empty); refuses the course's own data/."""
+    """Append one row to a CSV of a COPY of the data (columns not given stay empty); refuses the course's own data/."""
     folder = Path(data_dir).expanduser().resolve()
     if folder == find_data_dir(None) or (folder / ".." / "src" / "sharedshield").resolve().is_dir():
         raise ValueError("add_row edits only a copy of the data: make one with copy_data()")

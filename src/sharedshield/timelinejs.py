@@ -1,4 +1,4 @@
-"""Export the events as TimelineJS3 JSON (https://timeline.knightlab.com/docs/json-format.html); all text is HTML-escaped."""
+"""Export events as TimelineJS3 JSON (https://timeline.knightlab.com/docs/json-format.html); text is HTML-escaped."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ def _date(ts: pd.Timestamp, precision: str) -> dict[str, int]:
 
 
 def _dates(start: pd.Timestamp, end: pd.Timestamp, precision: str) -> dict[str, dict[str, int]]:
-    """start_date (and end_date for seasons and ranges): a month or year event stays one coarse date, not a false span."""
+    """start_date (and end_date for seasons and ranges): a month or year event is one coarse date, not a false span."""
     out = {"start_date": _date(start, precision)}
     if precision in ("season", "range") and end != start:
         out["end_date"] = _date(end, precision)

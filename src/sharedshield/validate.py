@@ -259,7 +259,7 @@ def _convert(value: str, ftype: str) -> Any:
 
 
 def _fill_in(description: str) -> str:
-    """The fix for an empty required field: the field's whole description (never cut), its first word lower-cased unless it is an acronym."""
+    """The fix for an empty required field: the field's whole description, first word lower-cased unless an acronym."""
     text = description.strip().rstrip(".")
     if len(text) > 1 and text[0].isupper() and not text[1].isupper():
         text = text[0].lower() + text[1:]
@@ -267,7 +267,7 @@ def _fill_in(description: str) -> str:
 
 
 def check_table(name: str, schema: dict, rows: list[tuple[int, Row]], problems: list[Problem]) -> list[tuple[int, Row]]:
-    """Apply a Table Schema's types and constraints (required, pattern, enum, maxLength, minimum, unique, primary key)."""
+    """Apply a Table Schema's types and constraints: required, pattern, enum, maxLength, minimum, unique, primaryKey."""
     good: list[tuple[int, Row]] = []
     seen_unique: dict[str, dict[Any, int]] = defaultdict(dict)
     for row_no, row in rows:

@@ -45,7 +45,7 @@ MY_DATA_ENV = "SHAREDSHIELD_MY_DATA"
 def field_help(
     table: str = "events", fields: tuple[str, ...] = FORM_FIELDS, data_dir: str | Path | None = None
 ) -> pd.DataFrame:
-    """The codebook's help for a form, from datapackage.json: field, required, what it holds, allowed values or pattern."""
+    """Codebook help for a form, from datapackage.json: field, required, what it holds, allowed values or pattern."""
     package = json.loads((find_data_dir(data_dir) / "datapackage.json").read_text(encoding="utf-8"))
     resource = next((r for r in package["resources"] if r["name"] == table), None)
     if resource is None:
@@ -115,7 +115,7 @@ def _clean(form: dict) -> dict[str, str]:
 
 
 def add_event(form: dict, data_dir: str | Path, origin: str = "background") -> Course | None:
-    """Add the event of a filled-in form to your copy of the data; print every problem and change nothing if there is one."""
+    """Add a filled-in form's event to your copy of the data; print every problem and change nothing if there is one."""
     folder = Path(data_dir).expanduser().resolve()
     problems = form_problems(form)
     if problems:
@@ -162,7 +162,7 @@ def default_folder() -> Path:
 
 
 def my_copy(to: str | Path | None = None, fresh: bool = False) -> Path:
-    """Your own lasting copy of the course data, in a folder you can open in a spreadsheet; an existing copy is kept (fresh=True starts a new one beside it)."""
+    """Your lasting copy of the course data, spreadsheet-ready; keeps an existing one; fresh=True adds one beside it."""
     dest = Path(to).expanduser().resolve() if to is not None else default_folder()
     if dest.exists() and any(dest.iterdir()):
         if not fresh:

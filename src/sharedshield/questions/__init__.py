@@ -82,7 +82,7 @@ def quiz_items(notebook: str) -> list[dict]:
 
 @dataclass(frozen=True)
 class ChoiceItem:
-    """One multiple-choice item as a learner meets it: the question, its options in the order listed, and which one is right."""
+    """One multiple-choice item as a learner meets it: the question, its options in listed order and which is right."""
 
     key: str  # the question id of a letter question ('q4_1'), or 'quiz NN #k' for the k-th quiz item of notebook NN
     stem: str  # the question without its options
@@ -103,7 +103,7 @@ def _letter_item(q: Question) -> ChoiceItem:
 
 
 def choice_items() -> list[ChoiceItem]:
-    """Every multiple-choice item of the course: the letter questions (by id), then each notebook's quiz items in order."""
+    """The course's multiple-choice items: the letter questions (by id), then each notebook's quiz items in order."""
     out = [_letter_item(q) for q in all_questions().values() if q.options]
     for module in _modules():
         number = module.__name__.rsplit(".", 1)[-1][1:3]

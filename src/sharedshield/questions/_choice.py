@@ -1,4 +1,4 @@
-"""Multiple-choice self-checks answered with a letter: every distractor is a real misconception with its own feedback."""
+"""Multiple-choice self-checks answered by letter: every distractor is a real misconception with its own feedback."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""What a self-check is: a computed or letter-answer `Question`, and a `Written` task with the kind of feedback it gets."""
+"""What a self-check is: a computed or letter-answer `Question`; a `Written` task with the kind of feedback it gets."""
 
 from __future__ import annotations
 
@@ -46,7 +46,7 @@ def spelled(q: Question, answer: Any) -> str:
 
 @dataclass(frozen=True)
 class Written:
-    """A written task: its prompt, and what kind of task it is (which decides what a program can honestly see in an answer).
+    """A written task: its prompt and its kind (which decides what a program can honestly see in an answer).
 
     sourcing: author (or that the author is unknown), outlet, date, audience; rewrite: which loaded phrases of
     `reading` ¶`paragraph` are still in it; claim: citations, the record, attribution, length; short: the save only.

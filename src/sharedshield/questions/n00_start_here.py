@@ -1,11 +1,11 @@
-"""Self-checks for 00_start_here: sourcing questions on the three readings, answered from the sources table and the retrieval sheet."""
+"""Self-checks for 00_start_here: sourcing the three readings, answered from the sources table and retrieval sheet."""
 
 from ._choice import choice
 from ._model import Question, written
 
 
 def _before_lisbon(course):
-    """Readings published before the Lisbon NATO-Russia summit (E301) began: they could not know of the talks it opened."""
+    """Readings published before the Lisbon NATO-Russia summit (E301) began: they could not know of talks it opened."""
     start = course.events.set_index("event_id").loc["E301", "date_start"]
     early = course.sources[course.sources["date_end"] < start]["source_id"]
     return str(early.iloc[0]) if len(early) == 1 else set(early)

@@ -1,4 +1,4 @@
-"""Self-checks for 01_meet_the_sources: could the author have known it, what dates the text, and what was still under way."""
+"""Self-checks for 01_meet_the_sources: could the author have known it, what dates the text, what was still underway."""
 
 from ..tables import source_spans
 from ._model import Question, written
@@ -12,7 +12,7 @@ def _could_know(course, event_id: str):
 
 
 def _dating_meeting(course):
-    """The event Lukyanov's column calls 'this week's' meeting: the event of its ¶1 whose date falls in the column's window."""
+    """The event Lukyanov's column calls 'this week's' meeting: the ¶1 event whose date falls in the column's window."""
     src = course.sources.set_index("source_id").loc["lukyanov2011"]
     ids = course.mentions[(course.mentions["source_id"] == "lukyanov2011") & (course.mentions["paragraph"] == 1)][
         "event_id"

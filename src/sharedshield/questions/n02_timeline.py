@@ -1,4 +1,4 @@
-"""Self-checks for 02_timeline: reading horizons and lanes, writing an honest uncertain date, stated versus record dates."""
+"""Self-checks for 02_timeline: reading horizons and lanes, writing an honest uncertain date, stated vs record dates."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Self-checks for 03_event_density: reading the record beside each reading's selection, recency, and what a peak does not show."""
+"""Self-checks for 03_event_density: the record beside each reading's selection, recency, what a peak does not show."""
 
 from __future__ import annotations
 

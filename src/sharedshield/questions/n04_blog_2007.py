@@ -1,4 +1,4 @@
-"""Self-checks for 04_blog_2007: sourcing, contextualisation, close reading and corroboration of the 2007 blog post (letter answers)."""
+"""Self-checks for 04_blog_2007 (by letter): sourcing, contextualisation, close reading, corroboration of the post."""
 
 from ._choice import choice
 from ._model import written

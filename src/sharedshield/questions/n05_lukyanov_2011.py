@@ -1,4 +1,4 @@
-"""Self-checks for 05_lukyanov_2011: sourcing, contextualisation, close reading and corroboration of Lukyanov's column (letter answers)."""
+"""Self-checks for 05_lukyanov_2011: sourcing, contextualisation, close reading, corroboration (letter answers)."""
 
 from ._choice import choice
 from ._model import written

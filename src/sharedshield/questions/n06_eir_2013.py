@@ -1,4 +1,4 @@
-"""Self-checks for 06_eir_2013: sourcing, contextualisation, close reading and corroboration of the EIR timeline (letter answers)."""
+"""Self-checks for 06_eir_2013: sourcing, contextualisation, close reading and corroboration (letter answers)."""
 
 from ._choice import choice
 from ._model import written

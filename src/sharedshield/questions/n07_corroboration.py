@@ -19,7 +19,7 @@ def _too_early(course, event_id: str):
 
 
 def _contradicts_lukyanov(course):
-    """The event on the course's record that contradicts lukyanov2011 ¶3 (no Kremlin leadership had considered joint missile defense)."""
+    """The record event contradicting lukyanov2011 ¶3 (no Kremlin leadership had considered joint missile defense)."""
     ev = course.events
     src = course.sources.set_index("source_id").loc["lukyanov2011", "date_start"]
     hit = ev[

@@ -1,4 +1,4 @@
-"""Self-checks for 08_your_turn: dating honestly in EDTF, keeping a reading's words, and what a validator can and cannot check."""
+"""Self-checks for 08_your_turn: honest EDTF dates, keeping a reading's words, what a validator can and cannot check."""
 
 from ._model import Question, written
 
