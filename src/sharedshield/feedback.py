@@ -267,7 +267,7 @@ def _segments(text: str, task: Written) -> dict[str, str]:
 
 
 def sourcing_feedback(text: str, task: Written) -> list[str]:
-    """Notes per reading on a sourcing answer: author (or unknown), outlet, date, audience (missing: only if asked)."""
+    """Per reading: author (or "unknown"), outlet, date, audience a sourcing answer names; gaps the task asks about."""
     if _sources().empty:
         return ["* I could not load the course's sources table, so I cannot say what your sourcing names; it is saved."]
     parts = _segments(text, task)
