@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from html import unescape
 
 import pytest
 
@@ -28,7 +29,7 @@ def section(course) -> str:
 
 def plain(html: str) -> str:
     """HTML as one line of text."""
-    return " ".join(re.sub(r"<[^>]+>", " ", handouts.html.unescape(html)).split())
+    return " ".join(re.sub(r"<[^>]+>", " ", unescape(html)).split())
 
 
 def test_the_paper_version_has_no_code_instruction(text, section):

@@ -27,6 +27,7 @@ from .checks import judge
 from .data import load_course
 from .lessons import COURSE_MAP
 from .questions import Question, all_questions, spelled
+from .templates import render
 
 ROOT = Path(__file__).resolve().parents[2]
 RUBRIC = ROOT / "teacher" / "rubric.md"
@@ -380,11 +381,8 @@ def _figure_html(data: list[dict], layout: dict, alt: str, div_id: str) -> str:
         "yaxis": {**LAYOUT["yaxis"], **layout.get("yaxis", {})},
     }
     spec = handin.script_json({"data": data, "layout": merged, "config": {"displaylogo": False, "responsive": True}})
-    return (
-        f'<figure class="chart" aria-labelledby="{div_id}-alt"><div id="{div_id}" class="plot"'
-        f' aria-describedby="{div_id}-alt"></div><script type="application/json" class="plot-spec"'
-        f' data-for="{div_id}">{spec}</script><figcaption id="{div_id}-alt">{html.escape(alt)}</figcaption></figure>'
-    )
+    # script_json is markup already: JSON with no '<', '>' or '&' left, safe inside the <script> element
+    return render("chart_figure.html", div_id=div_id, spec=spec, alt=alt)
 
 
 def _bar(name: str, x: list, y: list, colour: str | list, orientation: str = "v", hover: str = "") -> dict:

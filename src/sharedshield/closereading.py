@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import html
-
 import pandas as pd
 from IPython.display import HTML
 
@@ -11,6 +9,7 @@ from .argmap import claims_of, short_id
 from .data import Course
 from .dates import describe_date
 from .tables import table_html
+from .templates import render
 
 CARD_FIELDS = ("title", "author", "outlet", "genre", "published", "perspective", "audience", "purpose")
 
@@ -103,13 +102,6 @@ def guide_table(course: Course, source_id: str, text: dict[int, str] | None = No
     return pd.DataFrame(rows, columns=columns)
 
 
-def _cell(items: list[str]) -> str:
-    """An HTML list of escaped items, or a dash."""
-    if not items:
-        return "<span style='color:#767676'>—</span>"
-    return "<ul style='margin:0;padding-left:1.1em'>" + "".join(f"<li>{html.escape(i)}</li>" for i in items) + "</ul>"
-
-
 def guide_html(
     course: Course, source_id: str, text: dict[int, str] | None = None, only: list[int] | None = None
 ) -> str:
@@ -122,23 +114,14 @@ def guide_html(
         + (["text of the paragraph"] if text is not None else [])
         + ["events mentioned (anchor)", "claims (paraphrase)", "loaded terms → neutral"]
     )
-    out = [
-        "<table style='border-collapse:collapse;font-size:0.9em;text-align:left'>",
-        "<caption style='text-align:left'>"
-        + html.escape(f"Reading guide to {source_id}: {len(table)} paragraphs")
-        + "</caption>",
-        "<thead><tr>"
-        + "".join(f"<th style='text-align:left;vertical-align:top'>{html.escape(h)}</th>" for h in head)
-        + "</tr></thead><tbody>",
-    ]
-    for row in table.to_dict("records"):
-        cells = [f"<th scope='row' style='vertical-align:top'>{html.escape(str(row['¶']))}</th>"]
-        if text is not None:
-            cells.append(f"<td style='vertical-align:top;max-width:28em'>{html.escape(row['text'])}</td>")
-        cells += [f"<td style='vertical-align:top'>{_cell(row[k])}</td>" for k in ("events", "claims", "loaded terms")]
-        out.append("<tr style='border-top:1px solid #bbb'>" + "".join(cells) + "</tr>")
-    out.append("</tbody></table>")
-    return "\n".join(out)
+    return render(
+        "reading_guide.html",
+        source_id=source_id,
+        head=head,
+        rows=table.to_dict("records"),
+        with_text=text is not None,
+        lists=("events", "claims", "loaded terms"),
+    )
 
 
 def guide_summary(course: Course, source_id: str, text: dict[int, str] | None = None) -> str:

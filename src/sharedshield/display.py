@@ -15,11 +15,13 @@ import pandas as pd
 import plotly.graph_objects as go
 from IPython import get_ipython
 from IPython.display import Markdown, display
+from markupsafe import Markup
 from plotly.io import to_html
 from plotly.io.base_renderers import MimetypeRenderer, PlotlyRenderer
 from plotly.io.json import to_json_plotly
 
 from .tables import show_table
+from .templates import render
 
 SITE_ENV = "SHAREDSHIELD_SITE"  # set by `make site` (site/conf.py): charts then render for the static reading site
 SITE_RENDERER = "sharedshield_site"
@@ -84,17 +86,8 @@ def chart_html(fig_dict: dict) -> str:
     )
     ident = "sharedshield-chart-" + hashlib.sha1(f"{_cell_number()}:{spec}".encode()).hexdigest()[:12]
     height = (fig_dict.get("layout") or {}).get("height") or CHART_HEIGHT
-    return (
-        f'<div id="{ident}" class="sharedshield-chart" style="width:100%;height:{int(height)}px;"></div>\n'
-        '<script type="text/javascript">\n'
-        f'(function () {{\n  var spec = {spec.translate(_SCRIPT_SAFE)}, id = "{ident}", tries = 0;\n'
-        "  function draw() {\n    var gd = document.getElementById(id);\n    if (!gd) { return; }\n"
-        "    if (window.Plotly) { window.Plotly.newPlot(gd, spec.data, spec.layout, spec.config); return; }\n"
-        "    if (++tries < 400) { setTimeout(draw, 50); return; }\n"
-        "    gd.textContent = \"(Chart not drawn: plotly.js is missing. Run the notebook's first code cell, "
-        'which calls ss.setup(), then this cell again. The text alternative below describes the chart.)";\n'
-        "  }\n  draw();\n})();\n</script>"
-    )
+    # the JSON is made safe for a <script> element (no '<', '>' or '&' left), so the template takes it as markup
+    return render("chart_script.html", ident=ident, height=int(height), spec=Markup(spec.translate(_SCRIPT_SAFE)))
 
 
 def _cell_number() -> int:
