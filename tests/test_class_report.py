@@ -18,7 +18,7 @@ import pytest
 from nbclient import NotebookClient
 
 from conftest import FIXTURES, ROOT
-from sharedshield import classreport, cli, democlass, handin
+from sharedshield import classreport, cli, democlass, handin, templates
 from sharedshield.__main__ import main as course_main
 from sharedshield.checks import all_questions, spelled
 
@@ -50,7 +50,7 @@ def _edit(path: Path, dest: Path) -> Path:
     data = json.loads(block.group(1))
     qid = next(iter(data["first_attempts"]))
     data["first_attempts"][qid]["first_answer"] = "tampered"
-    dest.write_text(text.replace(block.group(1), str(handin.script_json(data))), encoding="utf-8")
+    dest.write_text(text.replace(block.group(1), str(templates.script_json(data))), encoding="utf-8")
     return dest
 
 
@@ -128,7 +128,7 @@ def test_edited_foreign_duplicate_and_older_files_one_line_each(klass, tmp_path,
     data["checksum"]["value"] = handin.checksum(data)
     (mixed / "old-copy.html").write_text(
         twin.read_text(encoding="utf-8").replace(
-            classreport.DATA_BLOCK.search(twin.read_text(encoding="utf-8")).group(1), str(handin.script_json(data))
+            classreport.DATA_BLOCK.search(twin.read_text(encoding="utf-8")).group(1), str(templates.script_json(data))
         ),
         encoding="utf-8",
     )
@@ -138,7 +138,7 @@ def test_edited_foreign_duplicate_and_older_files_one_line_each(klass, tmp_path,
     older.update(course_version="0.9.0", students=["Old Version"], name="Old Version")
     older["checksum"]["value"] = handin.checksum(older)
     (mixed / "older.html").write_text(
-        f'<html><script type="application/json" id="{handin.DATA_ID}">{handin.script_json(older)}</script></html>',
+        f'<html><script type="application/json" id="{handin.DATA_ID}">{templates.script_json(older)}</script></html>',
         encoding="utf-8",
     )
     (mixed / "legacy.html").write_text(

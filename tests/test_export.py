@@ -47,7 +47,7 @@ def test_text_is_escaped(demo_data, demo_readings):
     slide = next(e for e in timelinejs(load_course(demo_data, demo_readings))["events"] if e["unique_id"] == "E004")
     assert slide["text"]["headline"] == "Talks on A &lt; B &amp; “C”"
     body = slide["text"]["text"]
-    assert "x &gt; y&#x27; &amp; left" in body and "Ref &lt;- here" in body and "'" not in body
+    assert "x &gt; y&#39; &amp; left" in body and "Ref &lt;- here" in body and "'" not in body
     assert slide["start_date"] == {"year": 2006, "month": 3} and slide["end_date"] == {"year": 2006, "month": 5}
     assert slide["display_date"] == "spring 2006"
 

@@ -27,7 +27,7 @@ from .checks import judge
 from .data import load_course
 from .lessons import COURSE_MAP
 from .questions import Question, all_questions, spelled
-from .templates import render
+from .templates import environment, render, script_json
 
 ROOT = Path(__file__).resolve().parents[2]
 RUBRIC = ROOT / "teacher" / "rubric.md"
@@ -380,7 +380,7 @@ def _figure_html(data: list[dict], layout: dict, alt: str, div_id: str) -> str:
         "xaxis": {**LAYOUT["xaxis"], **layout.get("xaxis", {})},
         "yaxis": {**LAYOUT["yaxis"], **layout.get("yaxis", {})},
     }
-    spec = handin.script_json({"data": data, "layout": merged, "config": {"displaylogo": False, "responsive": True}})
+    spec = script_json({"data": data, "layout": merged, "config": {"displaylogo": False, "responsive": True}})
     # script_json is markup already: JSON with no '<', '>' or '&' left, safe inside the <script> element
     return render("chart_figure.html", div_id=div_id, spec=spec, alt=alt)
 
@@ -570,27 +570,24 @@ def render_report(handins: list[Handin], messages: list[str], anonymous: bool = 
         if anonymous:
             row["file"] = ""
     written = {qid: [(labels[name], w) for name, w in ws] for qid, ws in written_by_task(handins).items()}
-    return (
-        handin.templates()
-        .get_template("class_report.html.j2")
-        .render(
-            created=handin._now(),
-            course_version=handin.course_version(),
-            handins=handins,
-            messages=messages,
-            anonymous=anonymous,
-            progress=rows,
-            notebooks=[lesson.notebook[:2] for lesson in COURSE_MAP],
-            class_chart=class_chart(handins),
-            questions=[
-                (q, questions[q], question_chart(q, questions[q])) for q in order if questions[q]["students_answered"]
-            ],
-            unanswered=[q for q in order if not questions[q]["students_answered"]],
-            coding=[(s, cells, coding_chart(s, cells)) for s, cells in sorted(coding.items())],
-            written=written,
-            prompts=handin.all_prompts(),
-            plotlyjs=get_plotlyjs(),
-        )
+    return render(
+        "class_report.html.j2",
+        created=handin._now(),
+        course_version=handin.course_version(),
+        handins=handins,
+        messages=messages,
+        anonymous=anonymous,
+        progress=rows,
+        notebooks=[lesson.notebook[:2] for lesson in COURSE_MAP],
+        class_chart=class_chart(handins),
+        questions=[
+            (q, questions[q], question_chart(q, questions[q])) for q in order if questions[q]["students_answered"]
+        ],
+        unanswered=[q for q in order if not questions[q]["students_answered"]],
+        coding=[(s, cells, coding_chart(s, cells)) for s, cells in sorted(coding.items())],
+        written=written,
+        prompts=handin.all_prompts(),
+        plotlyjs=get_plotlyjs(),
     )
 
 
@@ -636,7 +633,7 @@ def feedback_pages(marks: Path, folder: Path) -> tuple[list[Path], list[str]]:
             f"{marks}: the column(s) {', '.join(missing)} are missing. To fix: keep the header row the report wrote."
         ]
     folder.mkdir(parents=True, exist_ok=True)
-    template = handin.templates().get_template("feedback.html.j2")
+    template = environment().get_template("feedback.html.j2")
     used: set[str] = set()
     for number, row in enumerate(table, start=2):
         levels = {}

@@ -15,20 +15,17 @@ import pandas as pd
 import plotly.graph_objects as go
 from IPython import get_ipython
 from IPython.display import Markdown, display
-from markupsafe import Markup
 from plotly.io import to_html
 from plotly.io.base_renderers import MimetypeRenderer, PlotlyRenderer
 from plotly.io.json import to_json_plotly
 
 from .tables import show_table
-from .templates import render
+from .templates import render, script_safe
 
 SITE_ENV = "SHAREDSHIELD_SITE"  # set by `make site` (site/conf.py): charts then render for the static reading site
 SITE_RENDERER = "sharedshield_site"
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
 CHART_HEIGHT = 480  # px, when the figure sets none (plotly's own default is 450)
-# Inside <script>, JSON must not be able to close the tag or open a comment: escape the three characters that could.
-_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 
 
 class SiteRenderer(MimetypeRenderer):
@@ -87,7 +84,7 @@ def chart_html(fig_dict: dict) -> str:
     ident = "sharedshield-chart-" + hashlib.sha1(f"{_cell_number()}:{spec}".encode()).hexdigest()[:12]
     height = (fig_dict.get("layout") or {}).get("height") or CHART_HEIGHT
     # the JSON is made safe for a <script> element (no '<', '>' or '&' left), so the template takes it as markup
-    return render("chart_script.html", ident=ident, height=int(height), spec=Markup(spec.translate(_SCRIPT_SAFE)))
+    return render("chart_script.html", ident=ident, height=int(height), spec=script_safe(spec))
 
 
 def _cell_number() -> int:

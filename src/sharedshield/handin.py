@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import ast
 import hashlib
-import html
 import json
 import re
 from importlib.metadata import PackageNotFoundError, version
@@ -16,8 +15,6 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
-from jinja2 import Environment, PackageLoader, select_autoescape
-from markupsafe import Markup
 
 from . import coding
 from .data import load_course
@@ -26,6 +23,7 @@ from .lessons import COURSE_MAP
 from .questions import all_questions, notebook_of, written_tasks
 from .store import atomic_write, load_work, work_dir
 from .store import now_utc as _now
+from .templates import render
 
 SCHEMA = "sharedshield-handin"
 SCHEMA_VERSION = 1
@@ -258,50 +256,12 @@ def handin_data(records: list[dict], name: str, created: str | None = None) -> d
     }
 
 
-def _inline(text: str) -> str:
-    """Escape text, then render the feedback's own Markdown marks: **bold**, *italic* and `code`."""
-    out = html.escape(text)
-    out = re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", out)
-    out = re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", r"<em>\1</em>", out)
-    out = re.sub(r"`([^`]+)`", r"<code>\1</code>", out)
-    return re.sub(r"(?m)^\* ", "• ", out)
-
-
-def script_json(data: Any) -> Markup:
-    """JSON that is safe inside a <script> block (every '<', '>' and '&' written as a \\u escape) and still readable."""
-    text = json.dumps(data, ensure_ascii=False, indent=1)
-    return Markup(text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e"))
-
-
-def shown(value: Any) -> str:
-    """An answer as a learner would read it: text as is, anything else as compact JSON."""
-    if value is None:
-        return "(not filled in)"
-    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-
-
-def templates() -> Environment:
-    """The Jinja2 environment of the hand-in and class-report templates (HTML autoescaped)."""
-    env = Environment(
-        loader=PackageLoader("sharedshield", "templates"),
-        autoescape=select_autoescape(["html", "j2"]),
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.filters["inline"] = lambda text: Markup(_inline(str(text or "")))
-    env.filters["shown"] = shown
-    env.filters["script_json"] = script_json
-    return env
-
-
 def export_html(records: list[dict], name: str) -> str:
     """One HTML page of the learner's work (inline CSS, no external requests, text escaped), with its data as JSON."""
     data = handin_data(records, name)
     table = pd.DataFrame(data["progress"])
-    return (
-        templates()
-        .get_template("handin.html.j2")
-        .render(data=data, columns=list(table.columns), rows=table.to_dict(orient="records"), data_id=DATA_ID)
+    return render(
+        "handin.html.j2", data=data, columns=list(table.columns), rows=table.to_dict(orient="records"), data_id=DATA_ID
     )
 
 

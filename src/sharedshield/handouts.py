@@ -407,7 +407,7 @@ def build(out: Path = OUT, root: Path = ROOT, course: Course | None = None) -> d
                         format=paper,
                         print_background=True,
                         display_header_footer=True,
-                        header_template="<span></span>",
+                        header_template=render("pack_header.html"),
                         footer_template=footer(label),
                         margin={"top": "12mm", "bottom": "16mm", "left": "12mm", "right": "12mm"},
                     )

@@ -12,12 +12,14 @@ import pandas as pd
 import plotly.io as pio
 from IPython import get_ipython
 from IPython.display import display
+from markupsafe import Markup
 from plotly.offline import get_plotlyjs
 
 from .argmap import ATTITUDES, EXPECTATIONS, KINDS
 from .data import load_course
 from .display import SITE_ENV, SITE_RENDERER, site_renderer
 from .errors import CourseDataError, ReadingsUnavailable
+from .templates import render
 
 __all__ = ["SITE_ENV", "SITE_RENDERER", "answer_like", "plotly_js_html", "setup", "site_renderer", "use_site_renderer"]
 
@@ -79,10 +81,7 @@ def setup() -> None:
 def plotly_js_html() -> str:
     """plotly.js from the installed plotly package, inline, once per notebook: exported HTML draws charts offline."""
     # JupyterLab, Notebook 7 and VS Code draw charts with their own plotly; this output is for nbconvert's HTML/PDF.
-    return (
-        '<script type="text/javascript">window.PlotlyConfig = {MathJaxConfig: "local"};</script>\n'
-        f'<script type="text/javascript" data-sharedshield="plotly.js">{get_plotlyjs()}</script>'
-    )
+    return render("plotly_js.html", plotlyjs=Markup(get_plotlyjs()))  # plotly's own script, inlined as it is
 
 
 def use_site_renderer() -> None:

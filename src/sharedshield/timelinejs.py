@@ -11,6 +11,7 @@ import pandas as pd
 from . import tables
 from .data import Course
 from .dates import describe_date
+from .templates import render
 
 TITLE = "Shared Shield? Offers of missile-defense cooperation between Russia and the US/NATO"
 
@@ -35,7 +36,7 @@ def _dates(start: pd.Timestamp, end: pd.Timestamp, precision: str) -> dict[str, 
 
 def _paragraphs(*parts: str) -> str:
     """HTML paragraphs, each part escaped (TimelineJS renders text as HTML)."""
-    return "".join(f"<p>{html.escape(p)}</p>" for p in parts if p)
+    return render("timeline_text.html", parts=parts)
 
 
 def timelinejs(course: Course, title: str = TITLE) -> dict:
