@@ -246,3 +246,14 @@ def test_every_rubric_sample_sources_each_reading_it_uses_and_the_lower_levels_l
             if re.search(pattern, text):
                 assert re.search(sourced[source], text), f"{level} uses {source} without sourcing it"
     assert "Russia was never serious" in samples["Basic"] and "the US did not want them" in samples["Emergent"]
+
+
+def test_the_guides_answer_key_command_runs_as_written():
+    """teacher/guide.md tells a teacher how to list the practice text's key in a notebook: that exact code runs."""
+    guide = " ".join((ROOT / "teacher" / "guide.md").read_text(encoding="utf-8").split())
+    said = re.search(r"`(from sharedshield import [^`]+)` then `(assessment\.key_table\([^`]*\))`", guide)
+    imports, call = said.groups()
+    scope: dict = {}
+    exec(imports, scope)
+    key = eval(call, scope)
+    assert set(key.index.get_level_values("part")) == {"dates", "loaded"} and len(key) > 5

@@ -25,6 +25,7 @@ from pathlib import Path
 import pytest
 from tornado.websocket import websocket_connect
 
+import sharedshield as ss
 from conftest import ROOT
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="make, git and the lab terminal are the Unix route")
@@ -294,3 +295,17 @@ async def type_in_terminal(url: str, name: str, keys: str, out: Path) -> None:
             await asyncio.sleep(0.5)
             break
     socket.close()
+
+
+def test_every_ss_name_the_documents_use_exists():
+    """`ss.x` in a notebook, the README or a guide must work after `import sharedshield as ss` (no module left out)."""
+    places = [ROOT / "README.md", ROOT / "hub" / "README.md", *ROOT.glob("teacher/*.md")]
+    places += sorted(ROOT.glob("notebooks/*.ipynb"))
+    used = {
+        (p.relative_to(ROOT).as_posix(), name)
+        for p in places
+        for name in re.findall(r"\bss\.([a-z_]+)\b", p.read_text(encoding="utf-8"))
+    }
+    assert len({m for _, m in used}) > 20  # the scan sees the course's calls
+    missing = sorted(f"{place}: ss.{name}" for place, name in used if not hasattr(ss, name))
+    assert not missing, "names that `import sharedshield as ss` does not give:\n" + "\n".join(missing)

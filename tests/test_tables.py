@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from conftest import ROOT, tree_hash
-from sharedshield import load_course, tables
+from sharedshield import handouts, load_course, tables
 
 
 @pytest.fixture
@@ -99,13 +99,12 @@ def test_shared_events_and_disagreements_with_a_second_reading(demo_data, demo_r
     assert list(dis["event"]) == ["E001"] and "other: The record has 2005." in dis.loc[0, "what differs"]
 
 
-def test_sourcing_cards_escape_every_value(demo_data, demo_readings):
+def test_the_course_sourcing_cards_escape_every_value(demo_data, demo_readings):
     path = demo_data / "sources.csv"
     path.write_text(path.read_text(encoding="utf-8").replace("Testers.", "Testers & <3 friends."), encoding="utf-8")
-    html = tables.sourcing_cards(load_course(demo_data, demo_readings))
-    assert "Testers &amp; &lt;3 friends." in html and "<3" not in html
-    assert "Published spring 2007" in html and "How we know the date" in html
-    assert "Web address</th><td style='text-align:left'><a href='https://example.org/demo'>" in html
+    key = handouts.sourcing_key(load_course(demo_data, demo_readings))
+    assert "Testers &amp; &lt;3 friends." in key and "<3" not in key
+    assert "spring 2007 (EDTF 2007-21)" in key and "How the date was established" in key
 
 
 def test_copy_data_add_row_and_try_load(tmp_path, capsys):

@@ -11,7 +11,6 @@ from functools import lru_cache
 import pandas as pd
 from edtf import parse_edtf, struct_time_to_date
 
-PRECISIONS = ("day", "month", "season", "year", "range")
 SEASONS = {21: "spring", 22: "summer", 23: "autumn", 24: "winter"}
 _HINT = (
     "write e.g. 2007-07-01 (a day), 2007-07 (a month), 1993-21 (spring 1993), 2011~ (about 2011) or"

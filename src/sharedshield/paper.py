@@ -28,13 +28,6 @@ DISTRACTORS = (
 )  # events a likely wrong answer names: on the sheet, so the choice is real
 YEARS = (2001, 2012)  # the practice text's period: events the readings mention in these years join the sheet
 LINE_WORDS = 12  # about how many handwritten words fit on one ruled line
-FORBIDDEN = (
-    "ss.",
-    "run the cell",
-    "find_events",
-    "replace the `...`",
-    "in quotes",
-)  # code instructions a paper version must not carry
 
 
 def lines_for(words: int) -> int:

@@ -122,11 +122,6 @@ def blank_card() -> dict[str, Any]:
     return {name: ... for name in CARD}
 
 
-def what_to_fill() -> pd.DataFrame:
-    """The fields of a sourcing card and what each asks for (no answers)."""
-    return pd.DataFrame({"field": list(CARD), "what you write": [ASKS[n] for n in CARD]})
-
-
 def what_a_reader_sees(course: Course, texts: dict[str, dict[int, str]] | None = None) -> pd.DataFrame:
     """Per reading, only what a reader has in hand: title, web address and, with the readings, its first paragraph."""
     rows = []

@@ -107,26 +107,6 @@ def source_spans(course: Course) -> pd.DataFrame:
     return out
 
 
-def sourcing_cards(course: Course) -> str:
-    """One HTML card per reading (every value escaped): who, where, what genre, when and how we know, for whom, why."""
-    cards = [
-        {
-            "source_id": src.source_id,
-            "title": src.title,
-            "date": describe_date(src.published),
-            "fields": [(label, str(getattr(src, col))) for col, label in CARD_FIELDS],
-            "links": [(label, str(getattr(src, col, "") or "")) for col, label in LINK_FIELDS if getattr(src, col, "")],
-        }
-        for src in course.sources.itertuples(index=False)
-    ]
-    return render("sourcing_cards.html", cards=cards)
-
-
-def show_sourcing_cards(course: Course) -> None:
-    """Display the sourcing cards of every reading."""
-    display(HTML(sourcing_cards(course)))
-
-
 def _text(value: object) -> str:
     """A table cell as plain text: lists joined with '; ', missing values empty, everything else str()."""
     if isinstance(value, list | tuple | set):
