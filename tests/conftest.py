@@ -10,6 +10,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from nbmake.nb_run import NotebookRun
 
 from sharedshield import printing
 from sharedshield.site import course_notebooks
@@ -25,6 +26,10 @@ def pytest_configure(config: pytest.Config) -> None:
     """
     os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="sharedshield-test-userdata-")
     os.environ["SHAREDSHIELD_WORK_DIR"] = tempfile.mkdtemp(prefix="sharedshield-test-work-")  # saved work, on every OS
+    # 08's copy of the data: the same folder for nbmake's kernels and the fixture's, so their runs are interchangeable
+    os.environ["SHAREDSHIELD_MY_DATA"] = str(Path(tempfile.mkdtemp(prefix="sharedshield-test-mydata-")) / "my_data")
+    config.stash[NBMAKE_RUNS] = {}
+    keep_nbmake_runs(config.stash[NBMAKE_RUNS])
 
 
 @pytest.fixture
@@ -71,6 +76,29 @@ def tree_hash(folder: Path) -> str:
 # whose paragraphs must never reach a published page, and with the site's chart renderer.
 
 
+NBMAKE_RUNS = pytest.StashKey[dict[Path, nbformat.NotebookNode]]()
+
+
+def keep_nbmake_runs(kept: dict[Path, nbformat.NotebookNode]) -> None:
+    """Keep each notebook nbmake ran without error (`make test`: --nbmake), so the fixture below need not run it again.
+
+    nbmake runs the notebooks first (pyproject's testpaths put notebooks/ before tests/), in the same environment as
+    the fixture's runs; a notebook nbmake did not run, or ran into an error, is executed by the fixture itself.
+    """
+    if getattr(NotebookRun.execute, "keeps_runs", False):
+        return
+    run_notebook = NotebookRun.execute
+
+    def execute(self: NotebookRun) -> object:
+        result = run_notebook(self)
+        if result.error is None:
+            kept[Path(self.filename).resolve()] = result.nb
+        return result
+
+    execute.keeps_runs = True  # type: ignore[attr-defined]
+    NotebookRun.execute = execute  # type: ignore[method-assign]
+
+
 def notebook_environment(my_data: Path) -> dict[str, str]:
     """A course notebook's environment under the tests: this run's, no site renderer, 08's copy in `my_data`."""
     env = {k: v for k, v in os.environ.items() if k != "SHAREDSHIELD_SITE"}
@@ -94,15 +122,16 @@ def browser():
 
 
 @pytest.fixture(scope="session")
-def notebook_env(tmp_path_factory) -> dict[str, str]:
+def notebook_env() -> dict[str, str]:
     """The environment of this run's notebook executions (shared, so a second run for the determinism test matches)."""
-    return notebook_environment(tmp_path_factory.mktemp("my_data") / "my_data")
+    return notebook_environment(Path(os.environ["SHAREDSHIELD_MY_DATA"]))
 
 
 @pytest.fixture(scope="session")
-def executed_notebooks(notebook_env) -> dict[str, nbformat.NotebookNode]:
-    """Every course notebook executed once for the whole run, in course order: {stem: executed notebook}."""
-    return {path.stem: execute_notebook(path, notebook_env) for path in course_notebooks()}
+def executed_notebooks(request, notebook_env) -> dict[str, nbformat.NotebookNode]:
+    """Every course notebook executed once for the whole run (nbmake's run where there is one): {stem: notebook}."""
+    kept = request.config.stash[NBMAKE_RUNS]
+    return {path.stem: kept.get(path.resolve()) or execute_notebook(path, notebook_env) for path in course_notebooks()}
 
 
 SLOW_FIXTURES = {

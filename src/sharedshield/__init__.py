@@ -3,6 +3,7 @@
 Where a self-check goes: `ss.check` (checks.py) judges an answer against the question registry (questions/),
 `ss.answer` (feedback.py) says what a program can see in a written answer; both save the attempt with store.py;
 the hand-in (handin.py) reads the saved attempts back. `ss.show` (display.py) shows text, charts and tables.
+All HTML is rendered from templates/ by templates.py; `python -m sharedshield` is one argparse parser (cli.py).
 """
 
 from . import (
