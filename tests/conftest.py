@@ -61,6 +61,23 @@ def real_readings() -> Path:
     return path
 
 
+# A second reading for the tiny dataset (tests that need two readings add it with tables.add_row).
+OTHER_SOURCE = dict(
+    source_id="other",
+    title="Another",
+    author="B",
+    outlet="O",
+    genre="blog post",
+    published="2008",
+    published_basis="test",
+    url="https://example.org/b",
+    perspective="p",
+    audience="a",
+    purpose="p",
+    reading_file="other.txt",
+)
+
+
 def tree_hash(folder: Path) -> str:
     """One hash over every file's name and bytes, to prove nothing was written."""
     h = hashlib.sha256()

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import plotly.graph_objects as go
 import pytest
 
+from conftest import OTHER_SOURCE
 from sharedshield import figures, load_course
 from sharedshield.figkit import describe
 from sharedshield.tables import add_row
@@ -263,22 +265,7 @@ def test_every_figure_builds_on_the_course_data():
 
 
 def test_timeline_of_one_event_and_of_none(demo_data, demo_readings):
-    add_row(
-        demo_data,
-        "sources",
-        source_id="other",
-        title="Another",
-        author="B",
-        outlet="O",
-        genre="blog post",
-        published="2008",
-        published_basis="test",
-        url="https://example.org/b",
-        perspective="p",
-        audience="a",
-        purpose="p",
-        reading_file="other.txt",
-    )
+    add_row(demo_data, "sources", **OTHER_SOURCE)
     add_row(
         demo_data,
         "mentions",
@@ -297,26 +284,7 @@ def test_timeline_of_one_event_and_of_none(demo_data, demo_readings):
     )
     assert "dashed lines mark when other was published (2008)" in alt
     assert "other ¶4: no date given" in hovers(figures.timeline(course, reading="other"))
-    empty = course.__class__(
-        **{
-            **{
-                f: getattr(course, f)
-                for f in (
-                    "sources",
-                    "events",
-                    "claims",
-                    "claim_links",
-                    "paragraph_coding",
-                    "loaded_terms",
-                    "chronologies",
-                    "listings",
-                    "glossary",
-                    "data_dir",
-                )
-            },
-            "mentions": course.mentions.iloc[0:0],
-        }
-    )
+    empty = dataclasses.replace(course, mentions=course.mentions.iloc[0:0])
     fig = figures.timeline(empty, lanes=["other"])
     assert fig.data == () and "No events to show for other" in describe(fig)
     assert "No mentions" in describe(figures.coverage_matrix(empty))

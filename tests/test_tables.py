@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from conftest import ROOT, tree_hash
+from conftest import OTHER_SOURCE, ROOT, tree_hash
 from sharedshield import handouts, load_course, tables
 
 
@@ -59,22 +59,7 @@ def test_coverage_and_claim_counts(course):
 
 
 def test_shared_events_and_disagreements_with_a_second_reading(demo_data, demo_readings):
-    tables.add_row(
-        demo_data,
-        "sources",
-        source_id="other",
-        title="Another",
-        author="B",
-        outlet="O",
-        genre="blog post",
-        published="2008",
-        published_basis="test",
-        url="https://example.org/b",
-        perspective="p",
-        audience="a",
-        purpose="p",
-        reading_file="other.txt",
-    )
+    tables.add_row(demo_data, "sources", **OTHER_SOURCE)
     tables.add_row(
         demo_data,
         "mentions",

@@ -140,6 +140,14 @@ def coverage(course: Course) -> pd.DataFrame:
     return out.drop(columns="date_start")
 
 
+def _dates_said(rows: pd.DataFrame) -> list[str]:
+    """Each mention's place, stated date and verdict against the record: '¶4: in 2004 (no)'."""
+    return [
+        f"¶{p}: {d or 'no date'} ({v})"
+        for p, d, v in zip(rows["paragraph"], rows["date_as_stated"], rows["matches_record"], strict=True)
+    ]
+
+
 def shared_events(course: Course, a: str, b: str) -> pd.DataFrame:
     """Events both readings a and b mention, with each reading's stated date and framing side by side."""
     m = mentions_with_events(course).sort_values("paragraph").drop_duplicates(["event_id", "source_id"])
@@ -151,25 +159,9 @@ def shared_events(course: Course, a: str, b: str) -> pd.DataFrame:
             "event": both,
             "title": left.loc[both, "title"].to_numpy(),
             "the record says": left.loc[both, "record_words"].to_numpy(),
-            f"{a}: date": [
-                f"¶{p}: {d or 'no date'} ({v})"
-                for p, d, v in zip(
-                    left.loc[both, "paragraph"],
-                    left.loc[both, "date_as_stated"],
-                    left.loc[both, "matches_record"],
-                    strict=True,
-                )
-            ],
+            f"{a}: date": _dates_said(left.loc[both]),
             f"{a}: framing": left.loc[both, "framing"].to_numpy(),
-            f"{b}: date": [
-                f"¶{p}: {d or 'no date'} ({v})"
-                for p, d, v in zip(
-                    right.loc[both, "paragraph"],
-                    right.loc[both, "date_as_stated"],
-                    right.loc[both, "matches_record"],
-                    strict=True,
-                )
-            ],
+            f"{b}: date": _dates_said(right.loc[both]),
             f"{b}: framing": right.loc[both, "framing"].to_numpy(),
         }
     )
